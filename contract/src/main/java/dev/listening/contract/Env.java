@@ -1,0 +1,34 @@
+package dev.listening.contract;
+
+/**
+ * Environment variables the commands read, with their defaults. The *_OPTION constants are
+ * picocli default-value expressions, so every option of every command reads the same variable.
+ */
+public final class Env {
+    public static final String KAFKA = "PIPELINE_KAFKA";
+    public static final String CASSANDRA = "PIPELINE_CASSANDRA";
+    public static final String DATACENTER = "PIPELINE_DATACENTER";
+    public static final String TOPIC = "PIPELINE_TOPIC";
+    public static final String KEYSPACE = "PIPELINE_KEYSPACE";
+    public static final String HOME = "PIPELINE_HOME";
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_KAFKA_PORT = 9092;
+    public static final int DEFAULT_CASSANDRA_PORT = 9042;
+    public static final String DEFAULT_KAFKA = DEFAULT_HOST + ":" + DEFAULT_KAFKA_PORT;
+    public static final String DEFAULT_CASSANDRA = DEFAULT_HOST + ":" + DEFAULT_CASSANDRA_PORT;
+    /** The data centre name of a single node with SimpleSnitch. */
+    public static final String DEFAULT_DATACENTER = "datacenter1";
+    /** Service data, logs, checkpoints: one git-ignored directory under the project root. */
+    public static final String DEFAULT_HOME = ".pipeline";
+
+    public static final String KAFKA_OPTION = "${env:" + KAFKA + ":-" + DEFAULT_KAFKA + "}";
+    public static final String CASSANDRA_OPTION = "${env:" + CASSANDRA + ":-" + DEFAULT_CASSANDRA + "}";
+    public static final String DATACENTER_OPTION = "${env:" + DATACENTER + ":-" + DEFAULT_DATACENTER + "}";
+    public static final String TOPIC_OPTION = "${env:" + TOPIC + ":-" + Names.TOPIC + "}";
+    public static final String KEYSPACE_OPTION = "${env:" + KEYSPACE + ":-" + Names.KEYSPACE + "}";
+    public static final String HOME_OPTION = "${env:" + HOME + ":-" + DEFAULT_HOME + "}";
+
+    private Env() {
+    }
+}

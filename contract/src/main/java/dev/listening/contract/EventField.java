@@ -1,0 +1,50 @@
+package dev.listening.contract;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The fields of a listening event as they appear in the JSON on the topic and, with the same
+ * names, as columns of listening_history. Required fields must be present and non-null for an
+ * event to be stored; an event without them is a dead letter.
+ */
+public enum EventField {
+    SCHEMA_VERSION("schema_version", FieldType.INT, true),
+    EVENT_ID("event_id", FieldType.STRING, true),
+    TS("ts", FieldType.LONG, true),
+    USER_ID("user_id", FieldType.STRING, true),
+    NAME("name", FieldType.STRING, true),
+    COUNTRY("country", FieldType.STRING, false),
+    CITY("city", FieldType.STRING, false),
+    OS("os", FieldType.STRING, false),
+    CLIENT("client", FieldType.STRING, false),
+    DEVICE_TYPE("device_type", FieldType.STRING, false),
+    SONG("song", FieldType.STRING, true),
+    ARTISTS("artists", FieldType.STRING, true);
+
+    private final String jsonName;
+    private final FieldType type;
+    private final boolean required;
+
+    EventField(String jsonName, FieldType type, boolean required) {
+        this.jsonName = jsonName;
+        this.type = type;
+        this.required = required;
+    }
+
+    public String jsonName() {
+        return jsonName;
+    }
+
+    public FieldType type() {
+        return type;
+    }
+
+    public boolean required() {
+        return required;
+    }
+
+    public static List<EventField> requiredFields() {
+        return Arrays.stream(values()).filter(EventField::required).toList();
+    }
+}
