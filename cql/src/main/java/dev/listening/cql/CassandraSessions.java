@@ -1,0 +1,62 @@
+package dev.listening.cql;
+
+import com.datastax.oss.driver.api.core.AllNodesFailedException;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.CqlSessionBuilder;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import dev.listening.contract.UserError;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/** Opens driver sessions from the "host:port[,host:port]" contact points the CLI takes. */
+public final class CassandraSessions {
+    private CassandraSessions() {
+    }
+
+    public static List<InetSocketAddress> contactPoints(String hostPorts) {
+        return Arrays.stream(hostPorts.split(","))
+                .map(String::strip)
+                .map(CassandraSessions::hostPort)
+                .toList();
+    }
+
+    /** A session, or a {@link UserError} that names the contact points when no node answers. */
+    public static CqlSession open(String hostPorts, String datacenter, Duration requestTimeout) {
+        CqlSessionBuilder builder = CqlSession.builder()
+                .addContactPoints(contactPoints(hostPorts))
+                .withLocalDatacenter(datacenter)
+                .withConfigLoader(DriverConfigLoader.programmaticBuilder()
+                        .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, requestTimeout)
+                        .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(10))
+                        .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, requestTimeout)
+                        .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, requestTimeout)
+                        .build());
+        try {
+            return builder.build();
+        } catch (AllNodesFailedException e) {
+            throw new UserError("Cassandra is not reachable at " + hostPorts + " (" + firstCause(e) + ")", e);
+        }
+    }
+
+    private static String firstCause(AllNodesFailedException e) {
+        return e.getAllErrors().values().stream().flatMap(List::stream)
+                .map(t -> t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage())
+                .findFirst().orElse("no node answered");
+    }
+
+    private static InetSocketAddress hostPort(String text) {
+        int colon = text.lastIndexOf(':');
+        if (colon <= 0 || colon == text.length() - 1) {
+            throw new UserError("'" + text + "' is not host:port");
+        }
+        try {
+            return new InetSocketAddress(text.substring(0, colon), Integer.parseInt(text.substring(colon + 1)));
+        } catch (IllegalArgumentException e) {
+            throw new UserError("'" + text + "' is not host:port");
+        }
+    }
+}

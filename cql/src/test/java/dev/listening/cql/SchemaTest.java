@@ -1,0 +1,61 @@
+package dev.listening.cql;
+
+import dev.listening.contract.EventField;
+import dev.listening.contract.HistoryColumn;
+import dev.listening.contract.Names;
+import dev.listening.contract.SongColumn;
+import dev.listening.contract.UserError;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SchemaTest {
+    private final Schema schema = Schema.load();
+
+    @Test
+    void scriptCreatesTheKeyspaceThenBothTables() {
+        List<String> statements = schema.statementsFor(Names.KEYSPACE, Replication.simple(1));
+        assertEquals(3, statements.size());
+        assertTrue(statements.get(0).startsWith("CREATE KEYSPACE IF NOT EXISTS spotify"));
+        assertTrue(statements.get(1).contains("spotify." + Names.HISTORY_TABLE));
+        assertTrue(statements.get(2).contains("spotify." + Names.DEAD_LETTER_TABLE));
+    }
+
+    @Test
+    void keyspaceAndReplicationAreSwappedEverywhere() {
+        List<String> statements = schema.statementsFor("it_ks_7", Replication.parse("NetworkTopologyStrategy:dc1=3"));
+        statements.forEach(s -> assertFalse(s.matches("(?s).*\\bspotify\\b.*"), s));
+        assertTrue(statements.get(0).contains("{'class': 'NetworkTopologyStrategy', 'dc1': 3}"));
+        assertTrue(statements.get(1).contains("it_ks_7." + Names.HISTORY_TABLE));
+    }
+
+    @Test
+    void historyTableHasEveryContractColumn() {
+        String history = schema.statementsFor(Names.KEYSPACE, Replication.simple(1)).get(1);
+        for (EventField field : EventField.values()) {
+            assertTrue(history.matches("(?s).*\\n\\s*" + field.jsonName() + "\\s+\\w+,.*"), field.jsonName());
+        }
+        for (SongColumn column : SongColumn.values()) {
+            assertTrue(history.matches("(?s).*\\n\\s*" + column.column() + "\\s+\\w+,.*"), column.column());
+        }
+        assertTrue(history.contains("PRIMARY KEY ((name, " + HistoryColumn.DATE + ", " + HistoryColumn.HOUR + "), ts, event_id)"));
+    }
+
+    @Test
+    void aKeyspaceNameThatIsNotAnIdentifierIsRefused() {
+        assertThrows(UserError.class, () -> schema.statementsFor("x; DROP KEYSPACE spotify", Replication.simple(1)));
+    }
+
+    @Test
+    void replicationTextIsValidated() {
+        assertEquals("{'class': 'SimpleStrategy', 'replication_factor': 3}", Replication.parse("SimpleStrategy:3").toCql());
+        assertThrows(UserError.class, () -> Replication.parse("SimpleStrategy:0"));
+        assertThrows(UserError.class, () -> Replication.parse("EverywhereStrategy:1"));
+        assertThrows(UserError.class, () -> Replication.parse("NetworkTopologyStrategy:dc1"));
+    }
+}
