@@ -1,0 +1,25 @@
+package dev.listening.cli;
+
+import dev.listening.cli.bench.BenchCommand;
+import dev.listening.contract.Cli;
+import picocli.CommandLine.Command;
+
+/** ./pipeline: starts the local stack, produces, streams, queries. Each subcommand has --help. */
+@Command(name = "pipeline", mixinStandardHelpOptions = true, versionProvider = Pipeline.Version.class,
+        description = "Listening-history pipeline: producer -> Kafka -> Spark -> Cassandra -> CQL -> output/.",
+        subcommands = {
+                BenchCommand.class,
+        })
+public final class Pipeline {
+    public static void main(String[] args) {
+        System.exit(Cli.execute(new Pipeline(), args));
+    }
+
+    static final class Version implements picocli.CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Pipeline.class.getPackage().getImplementationVersion();
+            return new String[] {"pipeline " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

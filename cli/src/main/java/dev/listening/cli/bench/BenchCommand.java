@@ -1,0 +1,14 @@
+package dev.listening.cli.bench;
+
+import picocli.CommandLine.Command;
+
+/**
+ * ./pipeline bench: throughput and latency measured next to a reference taken in the same run
+ * (the machines are shared and noisy, so only ratios are comparable between runs).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks on the local stack; each prints ours, the reference and the ratio, and writes output/bench/.",
+        subcommands = {
+        })
+public final class BenchCommand {
+}
