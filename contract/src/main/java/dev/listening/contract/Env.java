@@ -11,10 +11,15 @@ public final class Env {
     public static final String TOPIC = "PIPELINE_TOPIC";
     public static final String KEYSPACE = "PIPELINE_KEYSPACE";
     public static final String HOME = "PIPELINE_HOME";
+    /** Ports the local stack binds besides the client ones (./pipeline up). */
+    public static final String KAFKA_CONTROLLER_PORT = "PIPELINE_KAFKA_CONTROLLER_PORT";
+    public static final String CASSANDRA_STORAGE_PORT = "PIPELINE_CASSANDRA_STORAGE_PORT";
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final int DEFAULT_CASSANDRA_PORT = 9042;
+    public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 9093;
+    public static final int DEFAULT_CASSANDRA_STORAGE_PORT = 7000;
     public static final String DEFAULT_KAFKA = DEFAULT_HOST + ":" + DEFAULT_KAFKA_PORT;
     public static final String DEFAULT_CASSANDRA = DEFAULT_HOST + ":" + DEFAULT_CASSANDRA_PORT;
     /** The data centre name of a single node with SimpleSnitch. */
@@ -28,6 +33,10 @@ public final class Env {
     public static final String TOPIC_OPTION = "${env:" + TOPIC + ":-" + Names.TOPIC + "}";
     public static final String KEYSPACE_OPTION = "${env:" + KEYSPACE + ":-" + Names.KEYSPACE + "}";
     public static final String HOME_OPTION = "${env:" + HOME + ":-" + DEFAULT_HOME + "}";
+    public static final String KAFKA_CONTROLLER_PORT_OPTION =
+            "${env:" + KAFKA_CONTROLLER_PORT + ":-" + DEFAULT_KAFKA_CONTROLLER_PORT + "}";
+    public static final String CASSANDRA_STORAGE_PORT_OPTION =
+            "${env:" + CASSANDRA_STORAGE_PORT + ":-" + DEFAULT_CASSANDRA_STORAGE_PORT + "}";
 
     private Env() {
     }
