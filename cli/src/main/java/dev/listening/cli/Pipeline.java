@@ -1,6 +1,7 @@
 package dev.listening.cli;
 
 import dev.listening.cli.bench.BenchCommand;
+import dev.listening.cli.verify.VerifyCommand;
 import dev.listening.contract.Cli;
 import picocli.CommandLine.Command;
 
@@ -9,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Listening-history pipeline: producer -> Kafka -> Spark -> Cassandra -> CQL -> output/.",
         subcommands = {
                 BenchCommand.class,
+                VerifyCommand.class,
         })
 public final class Pipeline {
     public static void main(String[] args) {
