@@ -46,14 +46,20 @@ public final class Schema {
 
     /** The statements of the script for this keyspace and replication, in order. */
     public List<String> statementsFor(String keyspace, Replication replication) {
-        if (!IDENTIFIER.matcher(keyspace).matches()) {
-            throw new UserError("keyspace '" + keyspace + "' is not a lower-case CQL identifier (letters, digits, _)");
-        }
+        checkKeyspace(keyspace);
         Pattern defaultKeyspace = Pattern.compile("\\b" + Names.KEYSPACE + "\\b");
         return statements.stream()
                 .map(s -> defaultKeyspace.matcher(s).replaceAll(Matcher.quoteReplacement(keyspace)))
                 .map(s -> REPLICATION.matcher(s).replaceAll(Matcher.quoteReplacement("replication = " + replication.toCql())))
                 .toList();
+    }
+
+    /** The keyspace name, if it is one this project creates and queries: a lower-case CQL identifier. */
+    public static String checkKeyspace(String keyspace) {
+        if (!IDENTIFIER.matcher(keyspace).matches()) {
+            throw new UserError("keyspace '" + keyspace + "' is not a lower-case CQL identifier (letters, digits, _)");
+        }
+        return keyspace;
     }
 
     public void apply(CqlSession session, String keyspace, Replication replication) {

@@ -1,0 +1,9 @@
+package dev.listening.cql.query;
+
+/**
+ * What a run of a query produced, with everything an output file states at its top.
+ *
+ * @param parameters the values bound: the ones given, or the most recent partition's when none was
+ */
+public record QueryResult(QueryRequest request, String keyspace, QueryParameters parameters, ResultTable table) {
+}
