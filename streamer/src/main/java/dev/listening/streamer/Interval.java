@@ -1,0 +1,32 @@
+package dev.listening.streamer;
+
+import dev.listening.contract.UserError;
+import picocli.CommandLine.ITypeConverter;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A duration as people write it on a command line: 500ms, 1s, 30s, 5m, 1h. */
+public final class Interval implements ITypeConverter<Duration> {
+    private static final Pattern FORMAT = Pattern.compile("(\\d+)(ms|s|m|h)");
+
+    @Override
+    public Duration convert(String text) {
+        return parse(text);
+    }
+
+    public static Duration parse(String text) {
+        Matcher m = FORMAT.matcher(text.strip());
+        if (!m.matches()) {
+            throw new UserError("'" + text + "' is not a duration like 500ms, 1s, 30s, 5m or 1h");
+        }
+        long amount = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofHours(amount);
+        };
+    }
+}

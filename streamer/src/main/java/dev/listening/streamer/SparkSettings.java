@@ -1,0 +1,32 @@
+package dev.listening.streamer;
+
+import org.apache.spark.SparkConf;
+
+/**
+ * The Spark configuration of the job. What spark-submit was given (--master, --conf) wins over
+ * the local defaults here; what the command line says about Cassandra wins over both.
+ */
+public final class SparkSettings {
+    public static final String APP_NAME = "listening-streamer";
+
+    private SparkSettings() {
+    }
+
+    public static SparkConf apply(SparkConf conf, StreamerConfig config) {
+        conf.setIfMissing("spark.master", "local[*]");
+        conf.setIfMissing("spark.app.name", APP_NAME);
+        // The plan derives date and hour without the session zone; UTC makes every other timestamp agree with them.
+        conf.set("spark.sql.session.timeZone", "UTC");
+
+        conf.set("spark.cassandra.connection.host", config.cassandra());
+        conf.set("spark.cassandra.connection.localDC", config.datacenter());
+        conf.set("spark.cassandra.output.consistency.level", config.consistency().name());
+        // A song-less event has 16 null features: unset columns instead of 16 tombstones per row.
+        conf.set("spark.cassandra.output.ignoreNulls", "true");
+        // Within a write: retry timed-out statements; reconnect to a node that went away with backoff.
+        conf.setIfMissing("spark.cassandra.query.retry.count", "10");
+        conf.setIfMissing("spark.cassandra.connection.reconnectionDelayMS.min", "1000");
+        conf.setIfMissing("spark.cassandra.connection.reconnectionDelayMS.max", "30000");
+        return conf;
+    }
+}

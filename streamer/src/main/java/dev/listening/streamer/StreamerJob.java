@@ -1,0 +1,119 @@
+package dev.listening.streamer;
+
+import dev.listening.contract.Names;
+import dev.listening.contract.UserError;
+import dev.listening.streamer.metrics.BatchProgressLogger;
+import dev.listening.streamer.plan.ListeningPlan;
+import dev.listening.streamer.plan.Songs;
+import dev.listening.streamer.sink.CassandraBatchWriter;
+import dev.listening.streamer.sink.OutageRetry;
+import dev.listening.streamer.sink.Outages;
+import org.apache.spark.SparkConf;
+import org.apache.spark.SparkException;
+import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryException;
+import org.apache.spark.sql.streaming.Trigger;
+import org.apache.spark.util.ShutdownHookManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.runtime.BoxedUnit;
+
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The streaming job: Kafka topic -> {@link ListeningPlan} -> Cassandra, until stopped. Runs
+ * inside spark-submit's JVM (the driver); a SIGINT or SIGTERM stops the query before Spark stops.
+ */
+public final class StreamerJob {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamerJob.class);
+    static final String QUERY_NAME = "listening";
+    /** Runs before Spark's own hook stops the SparkContext under the query. */
+    private static final int STOP_QUERY_PRIORITY = ShutdownHookManager.SPARK_CONTEXT_SHUTDOWN_PRIORITY() + 1;
+
+    private final StreamerConfig config;
+
+    public StreamerJob(StreamerConfig config) {
+        this.config = config;
+    }
+
+    public void run() {
+        KafkaTopics.ensureExists(config.bootstrap(), config.topic());
+        SparkConf conf = SparkSettings.apply(new SparkConf(), config);
+        try (SparkSession spark = SparkSession.builder().config(conf).getOrCreate()) {
+            Dataset<Row> songs = loadSongs(spark);
+            spark.streams().addListener(new BatchProgressLogger());
+            StreamingQuery query = start(spark, songs);
+            ShutdownHookManager.addShutdownHook(STOP_QUERY_PRIORITY, () -> {
+                stop(query);
+                return BoxedUnit.UNIT;
+            });
+            LOG.info("streaming {} from {} into {}.{} every {} (checkpoint {})",
+                    config.topic(), config.bootstrap(), config.keyspace(), Names.HISTORY_TABLE, config.trigger(), config.checkpoint());
+            query.awaitTermination();
+        } catch (StreamingQueryException e) {
+            throw new UserError("the streaming query stopped: " + failure(e), e);
+        }
+    }
+
+    private Dataset<Row> loadSongs(SparkSession spark) {
+        try {
+            Dataset<Row> songs = Songs.load(spark, config.songs()).cache();
+            LOG.info("{} songs loaded from {}", songs.count(), config.songs());
+            return songs;
+        } catch (Exception e) {
+            // Scala code throws these checked exceptions without declaring them: a missing file, a malformed line.
+            if (e instanceof AnalysisException || e instanceof SparkException) {
+                throw new UserError("cannot load the songs CSV " + config.songs() + ": " + Outages.rootMessage(e), e);
+            }
+            throw e;
+        }
+    }
+
+    private StreamingQuery start(SparkSession spark, Dataset<Row> songs) {
+        Dataset<Row> raw = spark.readStream()
+                .format("kafka")
+                .option("kafka.bootstrap.servers", config.bootstrap())
+                .option("subscribe", config.topic())
+                .option("startingOffsets", config.startingOffsets())
+                .option("maxOffsetsPerTrigger", config.maxOffsetsPerTrigger())
+                // Records deleted by retention before they were read must stop the job, not vanish.
+                .option("failOnDataLoss", true)
+                .load();
+        try {
+            return ListeningPlan.observed(ListeningPlan.classify(raw, songs))
+                    .writeStream()
+                    .queryName(QUERY_NAME)
+                    .trigger(Trigger.ProcessingTime(config.trigger().toMillis()))
+                    .option("checkpointLocation", config.checkpoint())
+                    .foreachBatch(new CassandraBatchWriter(config.keyspace(), new OutageRetry(config.retryTimeout())))
+                    .start();
+        } catch (TimeoutException e) {
+            throw new UserError("the streaming query did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private static void stop(StreamingQuery query) {
+        if (query.isActive()) {
+            LOG.info("stopping: the batch in flight, if any, is replayed on restart");
+            try {
+                query.stop();
+            } catch (TimeoutException e) {
+                LOG.warn("the query did not stop in time: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** Our own message when Cassandra stayed out, else the innermost cause. */
+    private static String failure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutageRetry.CassandraUnavailableException) {
+                return t.getMessage();
+            }
+        }
+        return Outages.rootMessage(e);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.listening.streamer.sink;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Runs a write until it succeeds, retrying with exponential backoff while Cassandra is out, up
+ * to a deadline. Any other failure, and an outage past the deadline, is thrown: the batch is then
+ * not committed, and a restart replays it.
+ */
+public final class OutageRetry {
+    private static final Logger LOG = LoggerFactory.getLogger(OutageRetry.class);
+    static final Duration FIRST_DELAY = Duration.ofSeconds(1);
+    static final Duration MAX_DELAY = Duration.ofSeconds(30);
+
+    /** How the retry waits; tests pass one that only advances a clock. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    private final Duration timeout;
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    public OutageRetry(Duration timeout) {
+        this(timeout, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+    }
+
+    OutageRetry(Duration timeout, Clock clock, Sleeper sleeper) {
+        this.timeout = timeout;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    public void run(String what, Runnable write) throws InterruptedException {
+        Instant giveUp = clock.instant().plus(timeout);
+        Duration delay = FIRST_DELAY;
+        while (true) {
+            try {
+                write.run();
+                return;
+            } catch (RuntimeException e) {
+                if (!Outages.isTransient(e)) {
+                    throw e;
+                }
+                if (clock.instant().plus(delay).isAfter(giveUp)) {
+                    throw new CassandraUnavailableException("Cassandra did not come back within " + timeout.toSeconds()
+                            + " s while " + what + ": " + Outages.rootMessage(e), e);
+                }
+                LOG.warn("Cassandra unavailable while {} ({}); retrying in {} s", what, Outages.rootMessage(e), delay.toSeconds());
+                sleeper.sleep(delay);
+                delay = delay.multipliedBy(2).compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay.multipliedBy(2);
+            }
+        }
+    }
+
+    /** Cassandra stayed unreachable past the retry deadline. */
+    public static final class CassandraUnavailableException extends RuntimeException {
+        CassandraUnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

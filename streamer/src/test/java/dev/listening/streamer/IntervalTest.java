@@ -1,0 +1,28 @@
+package dev.listening.streamer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.listening.contract.UserError;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+class IntervalTest {
+    @Test
+    void readsTheUnitsPeopleWrite() {
+        assertEquals(Duration.ofMillis(500), Interval.parse("500ms"));
+        assertEquals(Duration.ofSeconds(1), Interval.parse("1s"));
+        assertEquals(Duration.ofSeconds(30), Interval.parse(" 30s "));
+        assertEquals(Duration.ofMinutes(10), Interval.parse("10m"));
+        assertEquals(Duration.ofHours(2), Interval.parse("2h"));
+    }
+
+    @Test
+    void rejectsAnythingElseWithTheExpectedFormat() {
+        UserError e = assertThrows(UserError.class, () -> Interval.parse("30 seconds"));
+        assertEquals("'30 seconds' is not a duration like 500ms, 1s, 30s, 5m or 1h", e.getMessage());
+        assertThrows(UserError.class, () -> Interval.parse("-1s"));
+        assertThrows(UserError.class, () -> Interval.parse("1d"));
+    }
+}

@@ -1,0 +1,46 @@
+package dev.listening.streamer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import org.apache.spark.SparkConf;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+class SparkSettingsTest {
+    private static final StreamerConfig CONFIG = new StreamerConfig("k:1", "t", "c:9042,d:9042", "dc1", "ks",
+            DefaultConsistencyLevel.LOCAL_QUORUM, "s.csv", Duration.ofSeconds(1), 10, "earliest", "/ck", Duration.ofMinutes(1));
+
+    @Test
+    void withoutSparkSubmitTheJobRunsLocallyInUtc() {
+        SparkConf conf = SparkSettings.apply(new SparkConf(false), CONFIG);
+
+        assertEquals("local[*]", conf.get("spark.master"));
+        assertEquals("UTC", conf.get("spark.sql.session.timeZone"));
+    }
+
+    @Test
+    void sparkSubmitsMasterAndConfWinOverTheDefaults() {
+        SparkConf submitted = new SparkConf(false)
+                .set("spark.master", "spark://cluster:7077")
+                .set("spark.cassandra.query.retry.count", "3")
+                .set("spark.sql.session.timeZone", "Europe/Lisbon");
+
+        SparkConf conf = SparkSettings.apply(submitted, CONFIG);
+
+        assertEquals("spark://cluster:7077", conf.get("spark.master"));
+        assertEquals("3", conf.get("spark.cassandra.query.retry.count"));
+        assertEquals("UTC", conf.get("spark.sql.session.timeZone"));
+    }
+
+    @Test
+    void cassandraSettingsComeFromTheCommandLine() {
+        SparkConf conf = SparkSettings.apply(new SparkConf(false), CONFIG);
+
+        assertEquals("c:9042,d:9042", conf.get("spark.cassandra.connection.host"));
+        assertEquals("dc1", conf.get("spark.cassandra.connection.localDC"));
+        assertEquals("LOCAL_QUORUM", conf.get("spark.cassandra.output.consistency.level"));
+        assertEquals("true", conf.get("spark.cassandra.output.ignoreNulls"));
+    }
+}

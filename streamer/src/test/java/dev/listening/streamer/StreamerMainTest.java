@@ -1,0 +1,53 @@
+package dev.listening.streamer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import dev.listening.contract.Names;
+import dev.listening.contract.UserError;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+class StreamerMainTest {
+    private static StreamerConfig parse(String... args) {
+        StreamerMain main = new StreamerMain();
+        new CommandLine(main).parseArgs(args);
+        return main.config();
+    }
+
+    @Test
+    void defaultsSuitOneLocalNode() {
+        StreamerConfig config = parse("--topic", "t1", "--keyspace", "ks1");
+
+        assertEquals(DefaultConsistencyLevel.LOCAL_ONE, config.consistency());
+        assertEquals(Duration.ofSeconds(30), config.trigger());
+        assertEquals("earliest", config.startingOffsets());
+        assertEquals(100_000, config.maxOffsetsPerTrigger());
+        assertEquals(Duration.ofMinutes(10), config.retryTimeout());
+        assertTrue(config.songs().endsWith("data/spotify-songs.csv"), config.songs());
+        assertTrue(Path.of(config.checkpoint()).endsWith(Path.of("checkpoints", "t1-ks1")), config.checkpoint());
+    }
+
+    @Test
+    void everyOptionIsRead() {
+        StreamerConfig config = parse("--bootstrap", "k:1", "--topic", Names.TOPIC, "--cassandra", "c:2,d:3",
+                "--datacenter", "dc2", "--keyspace", "ks", "--consistency", "LOCAL_QUORUM", "--songs", "/s.csv",
+                "--trigger", "1s", "--max-offsets-per-trigger", "500", "--starting-offsets", "latest",
+                "--checkpoint", "/ck", "--retry-timeout", "2m");
+
+        assertEquals(new StreamerConfig("k:1", Names.TOPIC, "c:2,d:3", "dc2", "ks", DefaultConsistencyLevel.LOCAL_QUORUM,
+                "/s.csv", Duration.ofSeconds(1), 500, "latest", "/ck", Duration.ofMinutes(2)), config);
+    }
+
+    @Test
+    void badValuesAreRejectedBeforeAnythingConnects() {
+        assertThrows(UserError.class, () -> parse("--max-offsets-per-trigger", "0"));
+        assertThrows(UserError.class, () -> parse("--starting-offsets", "yesterday"));
+        assertThrows(CommandLine.ParameterException.class, () -> parse("--consistency", "SOME"));
+    }
+}

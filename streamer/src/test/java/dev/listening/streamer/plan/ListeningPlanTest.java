@@ -1,0 +1,229 @@
+package dev.listening.streamer.plan;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.listening.contract.EventField;
+import dev.listening.contract.EventJson;
+import dev.listening.contract.HistoryColumn;
+import dev.listening.contract.ListeningEvent;
+import dev.listening.contract.SongColumn;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+class ListeningPlanTest {
+    private static final String TOPIC = "listening-events-test";
+    private static final Instant KAFKA_TIME = Instant.parse("2024-05-01T12:00:00Z");
+    private static final StructType KAFKA_SCHEMA = new StructType()
+            .add("key", DataTypes.BinaryType)
+            .add("value", DataTypes.BinaryType)
+            .add("topic", DataTypes.StringType)
+            .add("partition", DataTypes.IntegerType)
+            .add("offset", DataTypes.LongType)
+            .add("timestamp", DataTypes.TimestampType)
+            .add("timestampType", DataTypes.IntegerType);
+
+    private static SparkSession spark;
+    private static Dataset<Row> songs;
+
+    @BeforeAll
+    static void startSpark() {
+        // Far from UTC on purpose: date and hour must not depend on the session time zone.
+        spark = TestSpark.start("Asia/Kolkata");
+        StructType csv = Songs.csvSchema();
+        songs = Songs.catalogue(spark.createDataFrame(List.of(
+                song("Cruel Summer", "Taylor Swift", 9, 0.552),
+                song("Cruel Summer", "Taylor Swift", 9, 0.552),
+                song("Flowers", "Miley Cyrus", 0, 0.707)), csv));
+    }
+
+    @AfterAll
+    static void stopSpark() {
+        spark.stop();
+    }
+
+    @Test
+    void eventOfAKnownSongCarriesItsFeaturesUnderTheTableColumnNames() {
+        Row row = single(ListeningPlan.valid(kafka(json(event("0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6071", 1_700_000_000_000L, "Flowers", "Miley Cyrus"))), songs));
+
+        assertEquals("Flowers", row.getAs(EventField.SONG.jsonName()));
+        assertEquals(0, (int) row.getAs(SongColumn.MUSICAL_KEY.column()));
+        assertEquals(0.707, (double) row.getAs(SongColumn.DANCEABILITY.column()));
+        assertEquals(187_000L, (long) row.getAs(SongColumn.DURATION_MS.column()));
+        assertEquals("Ada", row.getAs(EventField.NAME.jsonName()));
+    }
+
+    @Test
+    void outputColumnsAreTheTableColumnsWithoutReservedWords() {
+        List<String> columns = Arrays.asList(ListeningPlan.valid(kafka(), songs).columns());
+
+        assertTrue(columns.contains("musical_key"));
+        assertFalse(columns.contains("key"));
+        assertEquals(EventField.values().length + 2 + SongColumn.values().length - 2, columns.size());
+        assertTrue(columns.containsAll(List.of(HistoryColumn.DATE, HistoryColumn.HOUR)));
+    }
+
+    @Test
+    void eventOfAnUnknownSongIsKeptWithNullFeaturesAndCountedAsAJoinMiss() throws InterruptedException {
+        Dataset<Row> raw = kafka(
+                json(event("0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6001", 1_700_000_000_000L, "Unknown Song", "Nobody")),
+                json(event("0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6002", 1_700_000_000_000L, "Flowers", "Miley Cyrus")),
+                // Same title, other artists: not the catalogue's song.
+                json(event("0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6003", 1_700_000_000_000L, "Flowers", "Someone Else")),
+                "not json");
+
+        List<Row> rows = ListeningPlan.valid(raw, songs).where("song = 'Unknown Song'").collectAsList();
+        assertEquals(1, rows.size());
+        for (SongColumn feature : SongColumn.values()) {
+            if (!feature.isKey()) {
+                assertNull(rows.get(0).getAs(feature.column()), feature.column());
+            }
+        }
+        assertEquals(Map.of(ListeningPlan.ROWS, 4L, ListeningPlan.DEAD_LETTERS, 1L, ListeningPlan.JOIN_MISSES, 2L), metrics(raw));
+    }
+
+    @Test
+    void duplicateSongsInTheCatalogueNeverMultiplyAnEvent() {
+        Dataset<Row> valid = ListeningPlan.valid(kafka(
+                json(event("0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6011", 1_700_000_000_000L, "Cruel Summer", "Taylor Swift"))), songs);
+
+        assertEquals(1, valid.count());
+        assertEquals(9, (int) single(valid).getAs(SongColumn.MUSICAL_KEY.column()));
+    }
+
+    @Test
+    void dateAndHourAreTheUtcDayAndHourOfTs() {
+        Map<String, Instant> plays = Map.of(
+                "0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6021", Instant.parse("2024-03-10T23:59:59.999Z"),
+                "0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6022", Instant.parse("2024-03-11T00:00:00Z"),
+                "0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6023", Instant.parse("2024-03-11T00:59:59.999Z"),
+                "0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6024", Instant.parse("2024-03-11T01:00:00Z"),
+                "0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6025", Instant.parse("1969-12-31T23:30:00Z"));
+        Dataset<Row> raw = kafka(plays.entrySet().stream()
+                .map(e -> json(event(e.getKey(), e.getValue().toEpochMilli(), "Flowers", "Miley Cyrus")))
+                .toArray(String[]::new));
+
+        Map<String, Row> byId = ListeningPlan.valid(raw, songs).collectAsList().stream()
+                .collect(Collectors.toMap(r -> r.getAs(EventField.EVENT_ID.jsonName()), r -> r));
+
+        assertEquals(plays.size(), byId.size());
+        assertDayHour(byId.get("0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6021"), "2024-03-10", 23);
+        assertDayHour(byId.get("0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6022"), "2024-03-11", 0);
+        assertDayHour(byId.get("0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6023"), "2024-03-11", 0);
+        assertDayHour(byId.get("0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6024"), "2024-03-11", 1);
+        assertDayHour(byId.get("0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6025"), "1969-12-31", 23);
+        plays.forEach((id, ts) -> assertEquals(ts, byId.get(id).getAs(EventField.TS.jsonName())));
+    }
+
+    @Test
+    void malformedRecordsBecomeDeadLettersWithTheirKafkaCoordinates() throws InterruptedException {
+        String goodId = "0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6031";
+        ListeningEvent good = event(goodId, 1_700_000_000_000L, "Flowers", "Miley Cyrus");
+        String[] values = {
+                json(good),
+                "not json at all",
+                "{\"event_id\": \"0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6032\", \"ts\": 1700000000000}",
+                json(event("not-a-uuid", 1_700_000_000_000L, "Flowers", "Miley Cyrus")),
+                json(good).replace("1700000000000", "\"yesterday\""),
+                json(event("0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6033", Long.MAX_VALUE, "Flowers", "Miley Cyrus")),
+                json(good).replace(goodId, "0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6034").replace("\"schema_version\":1", "\"schema_version\":99"),
+                json(good).replace(goodId, "0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6035").replace("\"name\":\"Ada\"", "\"name\":\" \""),
+                null,
+        };
+        Dataset<Row> raw = kafka(values);
+
+        Map<Long, Row> dead = ListeningPlan.deadLetters(raw).collectAsList().stream()
+                .collect(Collectors.toMap(r -> r.getAs(HistoryColumn.DEAD_LETTER_OFFSET), r -> r));
+        List<Row> valid = ListeningPlan.valid(raw, songs).collectAsList();
+
+        assertEquals(1, valid.size());
+        assertEquals(goodId, valid.get(0).getAs(EventField.EVENT_ID.jsonName()));
+        assertEquals(values.length - 1, dead.size());
+        assertError(dead.get(1L), "not a JSON object");
+        assertError(dead.get(2L), "missing required field(s): schema_version, user_id, name, song, artists");
+        assertError(dead.get(3L), "event_id is not a UUID: 'not-a-uuid'");
+        assertError(dead.get(4L), "not a JSON object");
+        assertError(dead.get(5L), "ts is outside years 1-9999");
+        assertError(dead.get(6L), "schema_version 99 is not supported");
+        assertError(dead.get(7L), "missing required field(s): name");
+        assertError(dead.get(8L), "the record has no value");
+
+        Row notJson = dead.get(1L);
+        assertEquals(TOPIC, notJson.getAs(HistoryColumn.DEAD_LETTER_TOPIC));
+        assertEquals(3, (int) notJson.getAs(HistoryColumn.DEAD_LETTER_PARTITION));
+        assertArrayEquals("not json at all".getBytes(StandardCharsets.UTF_8), notJson.getAs(HistoryColumn.DEAD_LETTER_RAW_VALUE));
+        assertEquals(KAFKA_TIME, notJson.getAs(HistoryColumn.DEAD_LETTER_RECEIVED_AT));
+        assertEquals(Map.of(ListeningPlan.ROWS, 9L, ListeningPlan.DEAD_LETTERS, 8L, ListeningPlan.JOIN_MISSES, 0L), metrics(raw));
+    }
+
+    private static void assertError(Row deadLetter, String expected) {
+        String error = deadLetter.getAs(HistoryColumn.DEAD_LETTER_ERROR);
+        assertTrue(error.startsWith(expected), () -> "'" + error + "' should start with '" + expected + "'");
+    }
+
+    private static void assertDayHour(Row row, String date, int hour) {
+        assertEquals(LocalDate.parse(date), row.getAs(HistoryColumn.DATE));
+        assertEquals(hour, (int) row.getAs(HistoryColumn.HOUR));
+    }
+
+    private static Map<String, Object> metrics(Dataset<Row> raw) throws InterruptedException {
+        Observation observation = new Observation("test");
+        Column[] metrics = ListeningPlan.metrics();
+        ListeningPlan.classify(raw, songs)
+                .observe(observation, metrics[0], Arrays.copyOfRange(metrics, 1, metrics.length))
+                .collectAsList();
+        return observation.getAsJava();
+    }
+
+    private static Row single(Dataset<Row> frame) {
+        List<Row> rows = frame.collectAsList();
+        assertEquals(1, rows.size());
+        return rows.get(0);
+    }
+
+    /** Kafka source rows: offsets 0, 1, 2... in partition 3 of TOPIC. */
+    private static Dataset<Row> kafka(String... values) {
+        List<Row> rows = new ArrayList<>();
+        for (int offset = 0; offset < values.length; offset++) {
+            byte[] value = values[offset] == null ? null : values[offset].getBytes(StandardCharsets.UTF_8);
+            rows.add(RowFactory.create(null, value, TOPIC, 3, (long) offset, KAFKA_TIME, 0));
+        }
+        return spark.createDataFrame(rows, KAFKA_SCHEMA);
+    }
+
+    private static String json(ListeningEvent event) {
+        return EventJson.toJson(event);
+    }
+
+    private static ListeningEvent event(String id, long ts, String song, String artists) {
+        return new ListeningEvent(ListeningEvent.SCHEMA_VERSION, id, ts, "user-1", "Ada", "Portugal", "Porto",
+                "Android", "mobile-app", "phone", song, artists);
+    }
+
+    /** A CSV row in SongColumn order. */
+    private static Row song(String name, String artists, int key, double danceability) {
+        return RowFactory.create(name, artists, 187_000L, "Album", "2023-01-13", danceability, 0.68, key,
+                -4.3, 1, 0.07, 0.06, 0.0, 0.03, 0.65, 118.0);
+    }
+}
