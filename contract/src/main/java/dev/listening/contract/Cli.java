@@ -11,7 +11,10 @@ public final class Cli {
     private Cli() {
     }
 
-    /** Runs the command and returns its exit code; a {@link UserError} becomes "error: message", exit 1. */
+    /**
+     * Runs the command and returns its exit code; a {@link UserError} or a bad option value becomes
+     * "error: message", exit 1.
+     */
     public static int execute(Object command, String... args) {
         CommandLine commandLine = new CommandLine(command);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -21,6 +24,13 @@ public final class Cli {
             }
             LOG.debug("{} failed", cmd.getCommandName(), e);
             cmd.getErr().println("error: " + userError.getMessage());
+            return 1;
+        });
+        // a bad option is bad input like any other: one line, not picocli's usage dump and exit 2
+        commandLine.setParameterExceptionHandler((e, badArgs) -> {
+            CommandLine cmd = e.getCommandLine();
+            String help = cmd.getCommandSpec().qualifiedName() + " --help";
+            cmd.getErr().println("error: " + e.getMessage() + " (see " + help + ")");
             return 1;
         });
         return commandLine.execute(args);

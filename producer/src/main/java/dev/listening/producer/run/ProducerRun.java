@@ -1,0 +1,142 @@
+package dev.listening.producer.run;
+
+import dev.listening.contract.EventJson;
+import dev.listening.contract.ListeningEvent;
+import dev.listening.producer.events.EventGenerator;
+import dev.listening.producer.events.EventTime;
+import dev.listening.producer.kafka.EventSender;
+import dev.listening.producer.kafka.ProducerSettings;
+import dev.listening.producer.rate.Pacer;
+import dev.listening.producer.rate.Rate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One producing run: events at a fixed rate until the limit, the duration or {@link #close()};
+ * then it flushes, prints the {@link Report} and closes the sender. {@link #close()} may come from
+ * another thread (a shutdown hook on Ctrl-C/SIGTERM): it stops the loop and waits for the report.
+ */
+public final class ProducerRun implements Callable<Report>, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ProducerRun.class);
+    private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /** Flushing is bounded by the delivery timeout; closing the producer takes a moment more. */
+    private static final Duration CLOSE_WAIT = ProducerSettings.DELIVERY_TIMEOUT.plusSeconds(10);
+
+    private final EventGenerator generator;
+    private final EventTime time;
+    private final EventSender sender;
+    private final Rate rate;
+    private final long limit;
+    private final Duration duration;
+    private final boolean verbose;
+    private final PrintWriter out;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile boolean stopped;
+    private volatile Thread runner;
+
+    /**
+     * @param limit    events to send, or {@link Long#MAX_VALUE}
+     * @param duration how long to run, or null for no bound
+     * @param out      where the final report line goes
+     */
+    public ProducerRun(EventGenerator generator, EventTime time, EventSender sender, Rate rate, long limit,
+                       Duration duration, boolean verbose, PrintWriter out) {
+        this.generator = generator;
+        this.time = time;
+        this.sender = sender;
+        this.rate = rate;
+        this.limit = limit;
+        this.duration = duration;
+        this.verbose = verbose;
+        this.out = out;
+    }
+
+    @Override
+    public Report call() {
+        runner = Thread.currentThread();
+        long start = System.nanoTime();
+        try {
+            loop(start);
+            sender.flush();
+            Report report = new Report(sender.sent(), sender.acknowledged(), sender.failed(),
+                    Duration.ofNanos(System.nanoTime() - start));
+            out.println(report.line());
+            out.flush();
+            return report;
+        } finally {
+            sender.close();
+            finished.countDown();
+        }
+    }
+
+    private void loop(long start) {
+        Pacer pacer = new Pacer(rate, start);
+        // periodic progress only where per-event lines would be too many; at 1/s, --verbose shows each event
+        boolean progress = rate.isMax() || rate.perSecond() > 1;
+        long lastProgress = start;
+        long lastSent = 0;
+        for (long index = 0; index < limit; index++) {
+            if (!awaitTurn(pacer.deadline(index), start)) {
+                return;
+            }
+            ListeningEvent event = generator.next(time.millis(index));
+            byte[] json = EventJson.toBytes(event);
+            sender.send(event.userId(), json);
+            if (verbose) {
+                LOG.info("{}", new String(json, StandardCharsets.UTF_8));
+            }
+            long now = progress ? System.nanoTime() : 0;
+            if (progress && now - lastProgress >= PROGRESS_EVERY_NANOS) {
+                double perSecond = (sender.sent() - lastSent) / ((now - lastProgress) / 1e9);
+                LOG.info(String.format(Locale.ROOT, "sent %d (%.0f events/s), acknowledged %d, failed %d",
+                        sender.sent(), perSecond, sender.acknowledged(), sender.failed()));
+                lastProgress = now;
+                lastSent = sender.sent();
+            }
+        }
+    }
+
+    /** Parks until {@code deadline}; false when the run must end first (stopped or out of time). */
+    private boolean awaitTurn(long deadline, long start) {
+        while (!stopped) {
+            long now = System.nanoTime();
+            long left = duration == null ? Long.MAX_VALUE : duration.toNanos() - (now - start);
+            if (left <= 0) {
+                return false;
+            }
+            long wait = deadline - now;
+            if (wait <= 0) {
+                return true;
+            }
+            LockSupport.parkNanos(this, Math.min(wait, left));
+        }
+        return false;
+    }
+
+    /** Stops the loop and waits until the run has flushed and printed its report. */
+    @Override
+    public void close() {
+        stopped = true;
+        Thread thread = runner;
+        if (thread == null || thread == Thread.currentThread()) {
+            return;
+        }
+        LockSupport.unpark(thread);
+        try {
+            if (!finished.await(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("the producer did not finish within {} s", CLOSE_WAIT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

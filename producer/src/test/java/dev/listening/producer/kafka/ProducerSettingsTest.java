@@ -1,0 +1,37 @@
+package dev.listening.producer.kafka;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ProducerSettingsTest {
+    @Test
+    void deliveryIsDurableIdempotentGzipAndBatched() {
+        Map<String, String> delivery = ProducerSettings.delivery();
+        assertEquals("all", delivery.get(ProducerConfig.ACKS_CONFIG));
+        assertEquals("true", delivery.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG));
+        assertEquals("gzip", delivery.get(ProducerConfig.COMPRESSION_TYPE_CONFIG));
+        assertTrue(Integer.parseInt(delivery.get(ProducerConfig.LINGER_MS_CONFIG)) > 0, "no batching without linger");
+        assertTrue(Integer.parseInt(delivery.get(ProducerConfig.BATCH_SIZE_CONFIG)) > 16384, "default batch size");
+    }
+
+    @Test
+    void aSendCanNeitherBlockNorWaitForAnAnswerForever() {
+        Map<String, Object> settings = ProducerSettings.producer("127.0.0.1:9", Duration.ofSeconds(15));
+        assertEquals("15000", settings.get(ProducerConfig.MAX_BLOCK_MS_CONFIG));
+        assertEquals("60000", settings.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG));
+    }
+
+    @Test
+    void kafkaAcceptsTheCombination() {
+        // the client validates its settings when it is built (delivery vs linger + request timeout,
+        // idempotence vs acks); building one opens no connection
+        new KafkaProducer<>(ProducerSettings.producer("127.0.0.1:9", Duration.ofSeconds(1))).close(Duration.ZERO);
+    }
+}
