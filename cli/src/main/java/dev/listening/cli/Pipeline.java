@@ -4,12 +4,14 @@ import dev.listening.cli.bench.BenchCommand;
 import dev.listening.cli.verify.VerifyCommand;
 import dev.listening.contract.Cli;
 import dev.listening.cql.QueryCommand;
+import dev.listening.producer.ProduceCommand;
 import picocli.CommandLine.Command;
 
 /** ./pipeline: starts the local stack, produces, streams, queries. Each subcommand has --help. */
 @Command(name = "pipeline", mixinStandardHelpOptions = true, versionProvider = Pipeline.Version.class,
         description = "Listening-history pipeline: producer -> Kafka -> Spark -> Cassandra -> CQL -> output/.",
         subcommands = {
+                ProduceCommand.class,
                 QueryCommand.class,
                 BenchCommand.class,
                 VerifyCommand.class,
