@@ -97,7 +97,8 @@ public final class QueryCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             out.print(rendered);
             out.flush();
-            LOG.info("wrote {} ({} rows)", target, result.table().rows().size());
+            int rows = result.table().rows().size();
+            LOG.info("wrote {} ({} {})", target, rows, rows == 1 ? "row" : "rows");
         }
         return 0;
     }

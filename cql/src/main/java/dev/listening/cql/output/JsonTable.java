@@ -38,7 +38,7 @@ final class JsonTable {
         document.put("keyspace", result.keyspace());
         document.put("parameters", parameters);
         document.put("most_recent", request.picksMostRecent());
-        document.put("cql", request.file().oneLine());
+        document.put("cql", result.statement().oneLine());
         document.put("columns", table.columns());
         document.put("rows", rows);
         document.put("row_count", rows.size());

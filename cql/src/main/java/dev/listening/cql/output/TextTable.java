@@ -28,7 +28,7 @@ final class TextTable {
         out.append("-- parameters: ").append(Cells.escapeControls(result.parameters().describe()))
                 .append(request.picksMostRecent() ? " (the most recent present: none was given)" : "").append('\n');
         String indent = "\n-- " + " ".repeat(CQL.length());
-        out.append("-- ").append(CQL).append(String.join(indent, request.file().cql().lines().map(String::stripTrailing).toList()))
+        out.append("-- ").append(CQL).append(String.join(indent, result.statement().cql().lines().map(String::stripTrailing).toList()))
                 .append("\n\n");
         table(result.table(), out);
         int rows = result.table().rows().size();

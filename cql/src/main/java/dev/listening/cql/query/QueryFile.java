@@ -1,5 +1,6 @@
 package dev.listening.cql.query;
 
+import dev.listening.contract.Names;
 import dev.listening.contract.UserError;
 
 import java.io.IOException;
@@ -20,6 +21,11 @@ import java.util.regex.Pattern;
  * scanned here, before any connection, only as far as needed to know its markers: comments go,
  * string literals and quoted identifiers are kept as they are, and the statement is sent to
  * Cassandra verbatim otherwise, so Cassandra stays the judge of what is valid CQL.
+ * <p>
+ * Like cql/create_db.cql, the shipped queries name their table with the default keyspace
+ * ({@code spotify.listening_history}); {@link #inKeyspace} swaps that qualifier for another
+ * keyspace. Qualified names, rather than a session keyspace, because Cassandra 5 warns on every
+ * prepared statement whose table is not qualified.
  *
  * @param source where the text came from, for messages and output headers
  * @param cql    the statement without comments or the closing semicolon
@@ -52,6 +58,15 @@ public record QueryFile(String source, String cql, List<String> markers) {
     }
 
     public static QueryFile parse(String source, String text) {
+        return scan(source, text, Names.KEYSPACE);
+    }
+
+    /** This statement with each {@code spotify.} qualifier (outside strings) made {@code keyspace.}. */
+    public QueryFile inKeyspace(String keyspace) {
+        return scan(source, cql, keyspace);
+    }
+
+    private static QueryFile scan(String source, String text, String keyspace) {
         List<String> statements = new ArrayList<>();
         Set<String> markers = new LinkedHashSet<>();
         StringBuilder statement = new StringBuilder();
@@ -77,6 +92,9 @@ public record QueryFile(String source, String cql, List<String> markers) {
                 next = i + 1;
             } else if (c == '?') {
                 throw new UserError(source + ": uses a ? marker; name each value instead (" + Marker.list() + ")");
+            } else if (isDefaultKeyspaceQualifier(text, i)) {
+                statement.append(keyspace).append('.');
+                next = i + Names.KEYSPACE.length() + 1;
             } else if (c == ':' && i + 1 < text.length() && isIdentifierStart(text.charAt(i + 1))) {
                 next = i + 1;
                 while (next < text.length() && isIdentifierPart(text.charAt(next))) {
@@ -130,6 +148,11 @@ public record QueryFile(String source, String cql, List<String> markers) {
 
     private static String excerpt(String text, int from) {
         return text.substring(from, Math.min(text.length(), from + 20)).lines().findFirst().orElse("");
+    }
+
+    private static boolean isDefaultKeyspaceQualifier(String text, int i) {
+        return (i == 0 || !isIdentifierPart(text.charAt(i - 1)))
+                && text.regionMatches(true, i, Names.KEYSPACE + ".", 0, Names.KEYSPACE.length() + 1);
     }
 
     private static boolean isIdentifierStart(char c) {

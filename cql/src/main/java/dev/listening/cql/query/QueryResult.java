@@ -6,4 +6,8 @@ package dev.listening.cql.query;
  * @param parameters the values bound: the ones given, or the most recent partition's when none was
  */
 public record QueryResult(QueryRequest request, String keyspace, QueryParameters parameters, ResultTable table) {
+    /** The statement as it ran: the file's, in this result's keyspace. */
+    public QueryFile statement() {
+        return request.file().inKeyspace(keyspace);
+    }
 }

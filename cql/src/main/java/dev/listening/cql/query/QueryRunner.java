@@ -22,9 +22,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs query files on a session, in a keyspace given per statement (so the files name no keyspace
- * and one session serves any keyspace). Values are bound to the prepared statement's variables by
- * type, never spliced into the text.
+ * Runs query files on a session in a keyspace of the caller's choosing: the files' default keyspace
+ * qualifier is swapped for it, and it is also the statement's keyspace, so a --file query with an
+ * unqualified table runs there too. Values are bound to the prepared statement's variables by type,
+ * never spliced into the text.
  */
 public final class QueryRunner {
     private final CqlSession session;
@@ -39,12 +40,12 @@ public final class QueryRunner {
         QueryParameters parameters = request.picksMostRecent()
                 ? QueryParameters.of(mostRecentPartition()).only(request.markers())
                 : request.given();
-        return new QueryResult(request, keyspace, parameters, execute(request.file(), parameters));
+        return new QueryResult(request, keyspace, parameters, execute(request.file().inKeyspace(keyspace), parameters));
     }
 
     /** The latest (date, hour) present, from a scan of every partition (see cql/queries/partitions.cql). */
     public Partition mostRecentPartition() {
-        ResultTable partitions = execute(NamedQuery.PARTITIONS.load(), QueryParameters.NONE);
+        ResultTable partitions = execute(NamedQuery.PARTITIONS.load().inKeyspace(keyspace), QueryParameters.NONE);
         List<String> columns = partitions.columns();
         int name = columns.indexOf(Marker.NAME.marker());
         int date = columns.indexOf(Marker.DATE.marker());

@@ -48,12 +48,12 @@ class MachineFormatsTest {
         JsonNode json = new ObjectMapper().readTree(OutputFormat.JSON.render(Results.mostRecentSongs(ROWS)));
         assertEquals("songs", json.get("query").asText());
         assertEquals("cql/queries/songs.cql", json.get("source").asText());
-        assertEquals("spotify", json.get("keyspace").asText());
+        assertEquals("demo", json.get("keyspace").asText());
         assertTrue(json.get("most_recent").asBoolean());
         assertEquals("O'Connor", json.get("parameters").get("name").asText());
         assertEquals("2024-05-01", json.get("parameters").get("date").asText());
         assertEquals(13, json.get("parameters").get("hour").asInt());
-        assertTrue(json.get("cql").asText().startsWith("SELECT ts, song, artists, album_name FROM listening_history WHERE"));
+        assertTrue(json.get("cql").asText().startsWith("SELECT ts, song, artists, album_name FROM demo.listening_history WHERE"));
         assertEquals(2, json.get("row_count").asInt());
         JsonNode first = json.get("rows").get(0);
         assertEquals("O'Connor, \"Jr\"\nthe 2nd", first.get("name").asText());

@@ -19,11 +19,11 @@ final class Results {
 
     static QueryResult songs(ResultTable table) {
         QueryParameters parameters = QueryParameters.of(PARTITION);
-        return new QueryResult(QueryRequest.named(NamedQuery.SONGS, parameters), "spotify", parameters, table);
+        return new QueryResult(QueryRequest.named(NamedQuery.SONGS, parameters), "demo", parameters, table);
     }
 
     static QueryResult mostRecentSongs(ResultTable table) {
-        return new QueryResult(QueryRequest.named(NamedQuery.SONGS, QueryParameters.NONE), "spotify",
+        return new QueryResult(QueryRequest.named(NamedQuery.SONGS, QueryParameters.NONE), "demo",
                 QueryParameters.of(PARTITION), table);
     }
 

@@ -23,9 +23,10 @@ class TextTableTest {
     void theTopSaysWhichQueryRanWithWhichParameters() {
         List<String> lines = TextTable.render(Results.songs(MIXED)).lines().toList();
         assertEquals("-- query:      songs (cql/queries/songs.cql)", lines.get(0));
-        assertEquals("-- keyspace:   spotify", lines.get(1));
+        assertEquals("-- keyspace:   demo", lines.get(1));
         assertEquals("-- parameters: name = 'O''Connor', date = '2024-05-01', hour = 13", lines.get(2));
         assertEquals("-- cql:        SELECT ts, song, artists, album_name", lines.get(3));
+        assertEquals("--             FROM demo.listening_history", lines.get(4), "the statement as it ran");
         assertTrue(lines.contains("--             WHERE name = :name AND date = :date AND hour = :hour"), lines.toString());
     }
 

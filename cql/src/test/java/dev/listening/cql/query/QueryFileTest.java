@@ -19,12 +19,21 @@ class QueryFileTest {
     }
 
     @Test
-    void shippedQueriesNameNoKeyspaceSoTheSessionKeyspaceApplies() {
+    void shippedQueriesNameTheDefaultKeyspaceLikeTheSchema() {
         for (NamedQuery query : NamedQuery.values()) {
             String cql = query.load().cql();
-            assertTrue(cql.contains("FROM listening_history"), cql);
-            assertTrue(!cql.contains("spotify."), cql);
+            assertTrue(cql.contains("FROM spotify.listening_history"), cql);
+            assertTrue(query.load().inKeyspace("it_7").cql().contains("FROM it_7.listening_history"), cql);
         }
+    }
+
+    @Test
+    void onlyTheKeyspaceQualifierIsSwappedNotStringsOrOtherNames() {
+        QueryFile file = QueryFile.parse("t.cql",
+                "SELECT myspotify.f(x) FROM SPOTIFY.listening_history WHERE a = 'spotify.x' AND b = :name -- spotify.y");
+        assertEquals("SELECT myspotify.f(x) FROM it_7.listening_history WHERE a = 'spotify.x' AND b = :name",
+                file.inKeyspace("it_7").cql());
+        assertEquals(List.of("name"), file.inKeyspace("it_7").markers());
     }
 
     @Test
