@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** ./pipeline produce (and the standalone producer jar): listening events into Kafka. */
@@ -162,7 +163,7 @@ public final class ProduceCommand implements Callable<Integer> {
             stops.add(limit + " events");
         }
         if (duration != null) {
-            stops.add(duration.toString().substring(2).toLowerCase());
+            stops.add(duration.toString().substring(2).toLowerCase(Locale.ROOT));
         }
         stops.add("Ctrl-C");
         return ", until " + String.join(" or ", stops);

@@ -12,18 +12,23 @@ import java.util.Map;
  * the streamer joins on, so they must match its copy of the same file byte for byte.
  */
 public final class Song {
+    // the key kept in fields of its own: every event reads it, and a map lookup per event shows in profiles
+    private final String title;
+    private final String artists;
     private final Map<SongColumn, Object> values;
 
     Song(EnumMap<SongColumn, Object> values) {
+        this.title = (String) values.get(SongColumn.SONG);
+        this.artists = (String) values.get(SongColumn.ARTISTS);
         this.values = Collections.unmodifiableMap(values);
     }
 
     public String title() {
-        return (String) values.get(SongColumn.SONG);
+        return title;
     }
 
     public String artists() {
-        return (String) values.get(SongColumn.ARTISTS);
+        return artists;
     }
 
     /** The typed value: String, Integer, Long or Double, following the column's {@code FieldType}. */
