@@ -3,6 +3,7 @@ package dev.listening.producer;
 import dev.listening.contract.Env;
 import dev.listening.contract.UserError;
 import dev.listening.producer.events.EventGenerator;
+import dev.listening.producer.events.EventSource;
 import dev.listening.producer.events.EventTime;
 import dev.listening.producer.kafka.EventSender;
 import dev.listening.producer.kafka.Topics;
@@ -114,13 +115,19 @@ public final class ProduceCommand implements Callable<Integer> {
             LOG.info("created topic {} with {} partitions", topic, partitions);
         }
         LOG.info("producing to {} at {}, rate {}{}", topic, bootstrap, rate, stopsWhen());
+        long events = limit == null ? Long.MAX_VALUE : limit;
         EventSender sender = new EventSender(bootstrap, topic, connectTimeout);
-        try (ProducerRun run = new ProducerRun(generator, time, sender, rate, limit == null ? Long.MAX_VALUE : limit,
-                duration, verbose, spec.commandLine().getOut())) {
+        // at max, events are made a few thousand ahead, so their ts lead the send by a few milliseconds
+        EventSource source = rate.isMax() ? EventSource.ahead(generator, time, events)
+                : EventSource.onDemand(generator, time);
+        try (ProducerRun run = new ProducerRun(source, sender, rate, events, duration, verbose,
+                spec.commandLine().getOut())) {
             Report report = runUntilDoneOrInterrupted(run);
             if (report.failed() > 0 || report.unanswered() > 0) {
+                Exception cause = sender.firstFailure();
                 throw new UserError((report.sent() - report.acknowledged()) + " of " + report.sent()
-                        + " events were not acknowledged by Kafka; first cause: " + sender.firstFailure());
+                        + " events were not acknowledged by Kafka; "
+                        + (cause == null ? "the producer closed before they were answered" : "first cause: " + cause));
             }
             return 0;
         }

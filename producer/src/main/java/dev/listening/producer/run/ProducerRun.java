@@ -1,9 +1,7 @@
 package dev.listening.producer.run;
 
-import dev.listening.contract.EventJson;
-import dev.listening.contract.ListeningEvent;
-import dev.listening.producer.events.EventGenerator;
-import dev.listening.producer.events.EventTime;
+import dev.listening.producer.events.EventSource;
+import dev.listening.producer.events.WireEvent;
 import dev.listening.producer.kafka.EventSender;
 import dev.listening.producer.kafka.ProducerSettings;
 import dev.listening.producer.rate.Pacer;
@@ -31,8 +29,7 @@ public final class ProducerRun implements Callable<Report>, AutoCloseable {
     /** Flushing is bounded by the delivery timeout; closing the producer takes a moment more. */
     private static final Duration CLOSE_WAIT = ProducerSettings.DELIVERY_TIMEOUT.plusSeconds(10);
 
-    private final EventGenerator generator;
-    private final EventTime time;
+    private final EventSource events;
     private final EventSender sender;
     private final Rate rate;
     private final long limit;
@@ -44,14 +41,14 @@ public final class ProducerRun implements Callable<Report>, AutoCloseable {
     private volatile Thread runner;
 
     /**
+     * @param events   what to send; closed with the run, like the sender
      * @param limit    events to send, or {@link Long#MAX_VALUE}
      * @param duration how long to run, or null for no bound
      * @param out      where the final report line goes
      */
-    public ProducerRun(EventGenerator generator, EventTime time, EventSender sender, Rate rate, long limit,
-                       Duration duration, boolean verbose, PrintWriter out) {
-        this.generator = generator;
-        this.time = time;
+    public ProducerRun(EventSource events, EventSender sender, Rate rate, long limit, Duration duration,
+                       boolean verbose, PrintWriter out) {
+        this.events = events;
         this.sender = sender;
         this.rate = rate;
         this.limit = limit;
@@ -73,6 +70,7 @@ public final class ProducerRun implements Callable<Report>, AutoCloseable {
             out.flush();
             return report;
         } finally {
+            events.close();
             sender.close();
             finished.countDown();
         }
@@ -88,11 +86,10 @@ public final class ProducerRun implements Callable<Report>, AutoCloseable {
             if (!awaitTurn(pacer.deadline(index), start)) {
                 return;
             }
-            ListeningEvent event = generator.next(time.millis(index));
-            byte[] json = EventJson.toBytes(event);
-            sender.send(event.userId(), json);
+            WireEvent event = events.next();
+            sender.send(event.key(), event.json());
             if (verbose) {
-                LOG.info("{}", new String(json, StandardCharsets.UTF_8));
+                LOG.info("{}", new String(event.json(), StandardCharsets.UTF_8));
             }
             long now = progress ? System.nanoTime() : 0;
             if (progress && now - lastProgress >= PROGRESS_EVERY_NANOS) {
