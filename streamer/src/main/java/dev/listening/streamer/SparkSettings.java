@@ -27,6 +27,8 @@ public final class SparkSettings {
         conf.setIfMissing("spark.cassandra.query.retry.count", "10");
         conf.setIfMissing("spark.cassandra.connection.reconnectionDelayMS.min", "1000");
         conf.setIfMissing("spark.cassandra.connection.reconnectionDelayMS.max", "30000");
+        // Below the shutdown hook timeout (30 s), so a stop that hangs is reported, not cut off.
+        conf.setIfMissing("spark.sql.streaming.stopTimeout", "20s");
         return conf;
     }
 }

@@ -6,6 +6,7 @@ import dev.listening.streamer.metrics.BatchProgressLogger;
 import dev.listening.streamer.plan.ListeningPlan;
 import dev.listening.streamer.plan.Songs;
 import dev.listening.streamer.sink.CassandraBatchWriter;
+import dev.listening.streamer.sink.CassandraProbe;
 import dev.listening.streamer.sink.OutageRetry;
 import dev.listening.streamer.sink.Outages;
 import org.apache.spark.SparkConf;
@@ -43,16 +44,19 @@ public final class StreamerJob {
     public void run() {
         KafkaTopics.ensureExists(config.bootstrap(), config.topic());
         SparkConf conf = SparkSettings.apply(new SparkConf(), config);
-        try (SparkSession spark = SparkSession.builder().config(conf).getOrCreate()) {
-            Dataset<Row> songs = loadSongs(spark);
-            spark.streams().addListener(new BatchProgressLogger());
-            StreamingQuery query = start(spark, songs);
-            ShutdownHookManager.addShutdownHook(STOP_QUERY_PRIORITY, () -> {
-                stop(query);
-                return BoxedUnit.UNIT;
-            });
-            LOG.info("streaming {} from {} into {}.{} every {} (checkpoint {})",
-                    config.topic(), config.bootstrap(), config.keyspace(), Names.HISTORY_TABLE, config.trigger(), config.checkpoint());
+        // Not closed here: Spark's shutdown hook stops the session after ours has stopped the query;
+        // closing it from this thread as well would pull the context from under that stop.
+        SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
+        Dataset<Row> songs = loadSongs(spark);
+        spark.streams().addListener(new BatchProgressLogger());
+        StreamingQuery query = start(spark, songs, new OutageRetry(config.retryTimeout(), new CassandraProbe(conf)));
+        ShutdownHookManager.addShutdownHook(STOP_QUERY_PRIORITY, () -> {
+            stop(query);
+            return BoxedUnit.UNIT;
+        });
+        LOG.info("streaming {} from {} into {}.{} every {} s (checkpoint {})", config.topic(), config.bootstrap(),
+                config.keyspace(), Names.HISTORY_TABLE, config.trigger().toMillis() / 1000.0, config.checkpoint());
+        try {
             query.awaitTermination();
         } catch (StreamingQueryException e) {
             throw new UserError("the streaming query stopped: " + failure(e), e);
@@ -73,7 +77,7 @@ public final class StreamerJob {
         }
     }
 
-    private StreamingQuery start(SparkSession spark, Dataset<Row> songs) {
+    private StreamingQuery start(SparkSession spark, Dataset<Row> songs, OutageRetry retry) {
         Dataset<Row> raw = spark.readStream()
                 .format("kafka")
                 .option("kafka.bootstrap.servers", config.bootstrap())
@@ -89,7 +93,7 @@ public final class StreamerJob {
                     .queryName(QUERY_NAME)
                     .trigger(Trigger.ProcessingTime(config.trigger().toMillis()))
                     .option("checkpointLocation", config.checkpoint())
-                    .foreachBatch(new CassandraBatchWriter(config.keyspace(), new OutageRetry(config.retryTimeout())))
+                    .foreachBatch(new CassandraBatchWriter(config.keyspace(), retry))
                     .start();
         } catch (TimeoutException e) {
             throw new UserError("the streaming query did not start: " + e.getMessage(), e);

@@ -9,8 +9,9 @@ import java.time.Instant;
 
 /**
  * Runs a write until it succeeds, retrying with exponential backoff while Cassandra is out, up
- * to a deadline. Any other failure, and an outage past the deadline, is thrown: the batch is then
- * not committed, and a restart replays it.
+ * to a deadline. A failure is an outage when its cause chain says so ({@link Outages}) or when
+ * Cassandra does not answer a probe right after it. Any other failure, and an outage past the
+ * deadline, is thrown: the batch is then not committed, and a restart replays it.
  */
 public final class OutageRetry {
     private static final Logger LOG = LoggerFactory.getLogger(OutageRetry.class);
@@ -24,15 +25,17 @@ public final class OutageRetry {
     }
 
     private final Duration timeout;
+    private final CassandraHealth cassandra;
     private final Clock clock;
     private final Sleeper sleeper;
 
-    public OutageRetry(Duration timeout) {
-        this(timeout, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+    public OutageRetry(Duration timeout, CassandraHealth cassandra) {
+        this(timeout, cassandra, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
     }
 
-    OutageRetry(Duration timeout, Clock clock, Sleeper sleeper) {
+    OutageRetry(Duration timeout, CassandraHealth cassandra, Clock clock, Sleeper sleeper) {
         this.timeout = timeout;
+        this.cassandra = cassandra;
         this.clock = clock;
         this.sleeper = sleeper;
     }
@@ -44,10 +47,12 @@ public final class OutageRetry {
             try {
                 write.run();
                 return;
-            } catch (RuntimeException e) {
-                if (!Outages.isTransient(e)) {
+            } catch (Exception e) {
+                // Exception, not RuntimeException: the connector (Scala) throws IOException undeclared.
+                if (!Outages.isTransient(e) && cassandra.answers()) {
                     throw e;
                 }
+                cassandra.reconnect();
                 if (clock.instant().plus(delay).isAfter(giveUp)) {
                     throw new CassandraUnavailableException("Cassandra did not come back within " + timeout.toSeconds()
                             + " s while " + what + ": " + Outages.rootMessage(e), e);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.datastax.oss.driver.api.core.DriverTimeoutException;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 class OutageRetryTest {
     private final List<Duration> sleeps = new ArrayList<>();
     private Instant now = Instant.parse("2024-01-01T00:00:00Z");
+
+    private boolean cassandraAnswers = true;
+    private int reconnects;
 
     private OutageRetry retry(Duration timeout) {
         Clock clock = new Clock() {
@@ -37,7 +41,18 @@ class OutageRetryTest {
                 return now;
             }
         };
-        return new OutageRetry(timeout, clock, d -> {
+        CassandraHealth health = new CassandraHealth() {
+            @Override
+            public boolean answers() {
+                return cassandraAnswers;
+            }
+
+            @Override
+            public void reconnect() {
+                reconnects++;
+            }
+        };
+        return new OutageRetry(timeout, health, clock, d -> {
             sleeps.add(d);
             now = now.plus(d);
         });
@@ -55,6 +70,7 @@ class OutageRetryTest {
 
         assertEquals(4, attempts.get());
         assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4)), sleeps);
+        assertEquals(3, reconnects, "a fresh session for every retry");
     }
 
     @Test
@@ -84,6 +100,40 @@ class OutageRetryTest {
     }
 
     @Test
+    void aFailureOfNoKnownKindIsAnOutageWhenCassandraDoesNotAnswer() throws InterruptedException {
+        AtomicInteger attempts = new AtomicInteger();
+        cassandraAnswers = false;
+
+        retry(Duration.ofMinutes(10)).run("writing", () -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new IllegalStateException("Control channel not available, aborting schema refresh");
+            }
+        });
+
+        assertEquals(2, attempts.get());
+        assertEquals(List.of(Duration.ofSeconds(1)), sleeps);
+    }
+
+    @Test
+    void anUndeclaredCheckedExceptionFromScalaCodeIsRetriedToo() throws InterruptedException {
+        AtomicInteger attempts = new AtomicInteger();
+
+        retry(Duration.ofMinutes(10)).run("writing", () -> {
+            if (attempts.incrementAndGet() == 1) {
+                sneakyThrow(new IOException("Failed to open native connection to Cassandra",
+                        new DriverTimeoutException("timed out")));
+            }
+        });
+
+        assertEquals(2, attempts.get());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> void sneakyThrow(Throwable e) throws E {
+        throw (E) e;
+    }
+
+    @Test
     void anyOtherFailureIsThrownAtOnce() {
         IllegalStateException bug = new IllegalStateException("no such table");
 
@@ -91,5 +141,6 @@ class OutageRetryTest {
             throw bug;
         })));
         assertEquals(List.of(), sleeps);
+        assertEquals(0, reconnects);
     }
 }
