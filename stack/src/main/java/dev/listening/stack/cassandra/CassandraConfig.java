@@ -1,0 +1,115 @@
+package dev.listening.stack.cassandra;
+
+import dev.listening.stack.net.HostPort;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A single Cassandra node: minimal yaml, WARN-level logback, and the JVM options Java 17 needs. */
+public record CassandraConfig(HostPort cql, int storagePort, Path dir) {
+    public static final String MAIN_CLASS = "org.apache.cassandra.service.CassandraDaemon";
+
+    /** From Cassandra's conf/jvm17-server.options: without them FileUtils fails on sun.nio.ch.DirectBuffer. */
+    static final List<String> JAVA_17_MODULE_OPTIONS = List.of(
+            "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED",
+            "--add-exports=java.management.rmi/com.sun.jmx.remote.internal.rmi=ALL-UNNAMED",
+            "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
+            "--add-exports=java.rmi/sun.rmi.server=ALL-UNNAMED",
+            "--add-exports=java.sql/java.sql=ALL-UNNAMED",
+            "--add-exports=java.base/java.lang.ref=ALL-UNNAMED",
+            "--add-exports=jdk.unsupported/sun.misc=ALL-UNNAMED",
+            "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
+            "--add-exports=jdk.attach/sun.tools.attach=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang.module=ALL-UNNAMED",
+            "--add-opens=java.base/jdk.internal.loader=ALL-UNNAMED",
+            "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
+            "--add-opens=java.base/jdk.internal.reflect=ALL-UNNAMED",
+            "--add-opens=java.base/jdk.internal.math=ALL-UNNAMED",
+            "--add-opens=java.base/jdk.internal.module=ALL-UNNAMED",
+            "--add-opens=java.base/jdk.internal.util.jar=ALL-UNNAMED",
+            "--add-opens=jdk.management/com.sun.management.internal=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-opens=java.base/java.io=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+            "--add-opens=jdk.compiler/com.sun.tools.javac=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "--add-opens=java.base/java.util=ALL-UNNAMED");
+
+    public HostPort storage() {
+        return cql.withPort(storagePort);
+    }
+
+    public Path yamlFile() {
+        return dir.resolve("cassandra.yaml");
+    }
+
+    public Path logbackFile() {
+        return dir.resolve("logback.xml");
+    }
+
+    /** data, commitlog, hints and saved_caches all go under -Dcassandra.storagedir. */
+    public Path storageDir() {
+        return dir.resolve("data");
+    }
+
+    public Path tmpDir() {
+        return dir.resolve("tmp");
+    }
+
+    public String yaml() {
+        return """
+                cluster_name: local
+                num_tokens: 1
+                partitioner: org.apache.cassandra.dht.Murmur3Partitioner
+                endpoint_snitch: SimpleSnitch
+                seed_provider:
+                  - class_name: org.apache.cassandra.locator.SimpleSeedProvider
+                    parameters:
+                      - seeds: "%1$s"
+                listen_address: %2$s
+                rpc_address: %2$s
+                storage_port: %3$d
+                native_transport_port: %4$d
+                start_native_transport: true
+                commitlog_sync: periodic
+                commitlog_sync_period: 10000ms
+                auto_snapshot: false
+                memtable_heap_space: 64MiB
+                memtable_offheap_space: 64MiB
+                """.formatted(storage(), cql.host(), storagePort, cql.port());
+    }
+
+    /** WARN and above on stdout, which the stack appends to the service log. */
+    public String logback() {
+        return """
+                <configuration>
+                  <appender name="STDOUT" class="ch.qos.logback.core.ConsoleAppender">
+                    <encoder><pattern>%-5level [%thread] %date{ISO8601} %logger{0}: %msg%n</pattern></encoder>
+                  </appender>
+                  <root level="WARN"><appender-ref ref="STDOUT"/></root>
+                </configuration>
+                """;
+    }
+
+    public List<String> jvmOptions() {
+        List<String> options = new ArrayList<>(List.of(
+                "-Xms256M", "-Xmx1G", "-Xss256k", "-XX:+UseG1GC",
+                "-XX:ErrorFile=" + dir.resolve("hs_err_pid%p.log"),
+                "-ea", "-da:net.openhft...",
+                "-Djava.net.preferIPv4Stack=true",
+                "-Djdk.attach.allowAttachSelf=true",
+                "-Dio.netty.tryReflectionSetAccessible=true",
+                "-Djava.io.tmpdir=" + tmpDir(),
+                "-Dcassandra.config=" + yamlFile().toUri(),
+                "-Dlogback.configurationFile=" + logbackFile().toUri(),
+                "-Dcassandra.storagedir=" + storageDir(),
+                "-Dcassandra-foreground=yes",
+                // one node: no ring to wait for, no gossip to settle, no delay before the default superuser
+                "-Dcassandra.ring_delay_ms=1000",
+                "-Dcassandra.skip_wait_for_gossip_to_settle=0",
+                "-Dcassandra.superuser_setup_delay_ms=0"));
+        options.addAll(JAVA_17_MODULE_OPTIONS);
+        return options;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.listening.stack.cassandra;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import dev.listening.contract.Env;
+import dev.listening.stack.PortUse;
+import dev.listening.stack.Service;
+import dev.listening.stack.StackSettings;
+import dev.listening.stack.net.Ports;
+import dev.listening.stack.process.JvmCommand;
+import dev.listening.cql.CassandraSessions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** The Cassandra node of the local stack. */
+public final class CassandraService implements Service {
+    public static final String NAME = "cassandra";
+    private static final Logger LOG = LoggerFactory.getLogger(CassandraService.class);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+
+    private final CassandraConfig config;
+    private final String datacenter;
+
+    public CassandraService(CassandraConfig config, String datacenter) {
+        this.config = config;
+        this.datacenter = datacenter;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Path dir() {
+        return config.dir();
+    }
+
+    @Override
+    public Path configFile() {
+        return config.yamlFile();
+    }
+
+    @Override
+    public String configuration() {
+        return config.yaml();
+    }
+
+    @Override
+    public List<PortUse> ports() {
+        return List.of(
+                new PortUse(config.cql(), "cassandra", StackSettings.CASSANDRA_FLAG + " or " + Env.CASSANDRA),
+                new PortUse(config.storage(), "cassandra storage",
+                        StackSettings.CASSANDRA_STORAGE_PORT_FLAG + " or " + Env.CASSANDRA_STORAGE_PORT));
+    }
+
+    @Override
+    public void prepare(Path java, String classpath) {
+        try {
+            Files.createDirectories(config.storageDir());
+            Files.createDirectories(config.tmpDir());
+            Files.writeString(configFile(), configuration());
+            Files.writeString(config.logbackFile(), config.logback());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public JvmCommand command(Path java, String classpath) {
+        return new JvmCommand(java, config.jvmOptions(), classpath, CassandraConfig.MAIN_CLASS, List.of());
+    }
+
+    /** The node is ready when the driver opens a session on the CQL port (it queries system tables to do so). */
+    @Override
+    public boolean ready(Duration timeout) {
+        if (!Ports.accepting(config.cql(), CONNECT_TIMEOUT)) {
+            return false;
+        }
+        try (CqlSession session = CassandraSessions.open(config.cql().toString(), datacenter, timeout)) {
+            return !session.getMetadata().getNodes().isEmpty();
+        } catch (RuntimeException e) {
+            LOG.debug("cassandra not ready yet", e);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.listening.stack.kafka;
+
+import dev.listening.contract.Env;
+import dev.listening.contract.UserError;
+import dev.listening.stack.PortUse;
+import dev.listening.stack.Service;
+import dev.listening.stack.StackSettings;
+import dev.listening.stack.net.Ports;
+import dev.listening.stack.process.JvmCommand;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.KafkaException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** The Kafka broker of the local stack. */
+public final class KafkaService implements Service {
+    public static final String NAME = "kafka";
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaService.class);
+    private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+
+    private final KafkaConfig config;
+
+    public KafkaService(KafkaConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Path dir() {
+        return config.dir();
+    }
+
+    @Override
+    public Path configFile() {
+        return config.propertiesFile();
+    }
+
+    @Override
+    public String configuration() {
+        return config.serverProperties();
+    }
+
+    @Override
+    public List<PortUse> ports() {
+        return List.of(
+                new PortUse(config.broker(), "kafka", StackSettings.KAFKA_FLAG + " or " + Env.KAFKA),
+                new PortUse(config.controller(), "kafka controller",
+                        StackSettings.KAFKA_CONTROLLER_PORT_FLAG + " or " + Env.KAFKA_CONTROLLER_PORT));
+    }
+
+    @Override
+    public void prepare(Path java, String classpath) throws InterruptedException {
+        try {
+            Files.createDirectories(config.dir());
+            Files.writeString(configFile(), configuration());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!Files.exists(config.metaProperties())) {
+            LOG.info("formatting Kafka storage in {}", config.logDirs());
+            Path clusterIdFile = config.dir().resolve("cluster.id");
+            storageTool(java, classpath, List.of("random-uuid"), clusterIdFile);
+            storageTool(java, classpath, config.formatArguments(clusterId(clusterIdFile)), config.dir().resolve("format.out"));
+        }
+    }
+
+    private void storageTool(Path java, String classpath, List<String> arguments, Path output) throws InterruptedException {
+        Path log = config.dir().resolve("format.log");
+        List<String> argv = new JvmCommand(java, config.jvmOptions(), classpath, KafkaConfig.STORAGE_TOOL, arguments).argv();
+        Process process;
+        try {
+            process = new ProcessBuilder(argv)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(output.toFile())
+                    .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UserError("cannot run the Kafka storage tool: " + e.getMessage(), e);
+        }
+        try {
+            if (!process.waitFor(FORMAT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                throw new UserError("the Kafka storage tool did not finish within " + FORMAT_TIMEOUT.toSeconds() + " s; see " + log);
+            }
+        } finally {
+            process.destroyForcibly();
+        }
+        if (process.exitValue() != 0) {
+            throw new UserError("formatting Kafka storage failed (" + arguments.get(0) + " exited with "
+                    + process.exitValue() + "); see " + log + " and " + output);
+        }
+    }
+
+    private static String clusterId(Path file) {
+        try {
+            return Files.readAllLines(file).stream().map(String::strip).filter(line -> !line.isEmpty())
+                    .reduce((first, second) -> second)
+                    .orElseThrow(() -> new UserError("the Kafka storage tool printed no cluster id into " + file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public JvmCommand command(Path java, String classpath) {
+        return new JvmCommand(java, config.jvmOptions(), classpath, KafkaConfig.MAIN_CLASS, config.arguments());
+    }
+
+    /** The broker is ready when it answers a metadata request with itself in the cluster. */
+    @Override
+    public boolean ready(Duration timeout) throws InterruptedException {
+        if (!Ports.accepting(config.broker(), CONNECT_TIMEOUT)) {
+            return false;
+        }
+        Admin admin = KafkaTopics.admin(config.broker().toString(), timeout);
+        try {
+            return !admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
+                    .nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).isEmpty();
+        } catch (ExecutionException | TimeoutException | KafkaException e) {
+            LOG.debug("kafka not ready yet", e);
+            return false;
+        } finally {
+            admin.close(KafkaTopics.CLOSE_TIMEOUT);
+        }
+    }
+}

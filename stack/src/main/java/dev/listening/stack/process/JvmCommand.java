@@ -1,0 +1,56 @@
+package dev.listening.stack.process;
+
+import dev.listening.contract.UserError;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A java command line: JVM options, classpath, main class and its arguments. */
+public record JvmCommand(Path java, List<String> options, String classpath, String mainClass, List<String> arguments) {
+    /** Puts the service in a session of its own, so a Ctrl-C in the terminal that started it does not reach it. */
+    static final String NEW_SESSION = "setsid";
+
+    public JvmCommand {
+        options = List.copyOf(options);
+        arguments = List.copyOf(arguments);
+    }
+
+    public List<String> argv() {
+        List<String> argv = new ArrayList<>();
+        argv.add(java.toString());
+        argv.addAll(options);
+        argv.add("-cp");
+        argv.add(classpath);
+        argv.add(mainClass);
+        argv.addAll(arguments);
+        return argv;
+    }
+
+    /** The same command in a new session: it survives the CLI that started it and its terminal's signals. */
+    public List<String> detachedArgv() {
+        List<String> argv = new ArrayList<>();
+        argv.add(NEW_SESSION);
+        argv.addAll(argv());
+        return argv;
+    }
+
+    /** The command for a log file: the classpath, kilobytes long and the same every time, is left out. */
+    public String describe() {
+        List<String> shown = new ArrayList<>(argv());
+        shown.set(shown.indexOf("-cp") + 1, "<" + classpath.split(File.pathSeparator).length + " jars>");
+        return String.join(" ", shown);
+    }
+
+    /** The java binary of the running JVM, so every service runs on the Java the CLI was started with. */
+    public static Path currentJava() {
+        return ProcessHandle.current().info().command().map(Path::of)
+                .or(() -> Optional.of(Path.of(System.getProperty("java.home"), "bin", "java")))
+                .filter(Files::isExecutable)
+                .orElseThrow(() -> new UserError("cannot find the java binary of this JVM (java.home "
+                        + System.getProperty("java.home") + "); install a JDK 17 and put it on PATH"));
+    }
+}
