@@ -1,0 +1,94 @@
+package dev.listening.stack.spark;
+
+import dev.listening.contract.UserError;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * What a Spark job needs from this checkout: Spark's jars (stack/runtimes/spark), the streamer's
+ * job jar, and under $PIPELINE_HOME/spark a log4j2 configuration and a scratch directory.
+ */
+public record SparkRuntime(Path root, Path home) {
+    static final String BUILD = "build the project first: mvn -B -q install -DskipTests (./pipeline does it when needed)";
+    private static final String LOG4J_RESOURCE = "dev/listening/stack/spark/log4j2.xml";
+    /** The local stack's drivers run next to other JVMs: no web UI port to collide over. */
+    static final Map<String, String> LOCAL_CONF = Map.of("spark.ui.enabled", "false");
+
+    public SparkRuntime {
+        root = root.toAbsolutePath().normalize();
+        home = home.toAbsolutePath().normalize();
+    }
+
+    public SparkJob job(String master, Path jobJar, String mainClass, List<String> args) {
+        return new SparkJob(currentJava(), classpath(), master, LOCAL_CONF, jobJar, mainClass, args,
+                tmpDir(), log4jConfig(), root);
+    }
+
+    /** The spark-runtime module's classpath.txt: the jars spark-submit would take from $SPARK_HOME/jars. */
+    public String classpath() {
+        Path file = root.resolve("stack/runtimes/spark/target/classpath.txt");
+        try {
+            String classpath = Files.isRegularFile(file) ? Files.readString(file).strip() : "";
+            if (classpath.isEmpty()) {
+                throw new UserError(root.relativize(file) + " is missing: " + BUILD);
+            }
+            return classpath;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** streamer/target/streamer-VERSION-job.jar, the jar a cluster's spark-submit gets too. */
+    public Path streamerJar() {
+        Path target = root.resolve("streamer/target");
+        try (Stream<Path> files = Files.isDirectory(target) ? Files.list(target) : Stream.empty()) {
+            return files.filter(p -> p.getFileName().toString().matches("streamer-.*-job\\.jar"))
+                    .max(Comparator.comparing(p -> p.toFile().lastModified()))
+                    .orElseThrow(() -> new UserError("the streamer job jar (streamer/target/streamer-*-job.jar) is missing: " + BUILD));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Written from the classpath each time, so an edited resource takes effect on the next start. */
+    public Path log4jConfig() {
+        Path file = home.resolve("spark/log4j2.xml");
+        try (InputStream in = SparkRuntime.class.getClassLoader().getResourceAsStream(LOG4J_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(LOG4J_RESOURCE + " is missing from the classpath");
+            }
+            Files.createDirectories(file.getParent());
+            byte[] config = in.readAllBytes();
+            if (!Files.exists(file) || !Arrays.equals(config, Files.readAllBytes(file))) {
+                Files.write(file, config);
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** java.io.tmpdir of the driver: Spark's block manager and native libraries stay out of /tmp. */
+    public Path tmpDir() {
+        try {
+            return Files.createDirectories(home.resolve("spark/tmp"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Path currentJava() {
+        return ProcessHandle.current().info().command().map(Path::of)
+                .filter(Files::isExecutable)
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java"));
+    }
+}

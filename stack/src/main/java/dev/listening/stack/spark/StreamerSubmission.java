@@ -1,0 +1,72 @@
+package dev.listening.stack.spark;
+
+import dev.listening.contract.Env;
+import dev.listening.streamer.StreamerOptions;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The streamer job's arguments, as ./pipeline stream, the demo and the tests pass them. Option
+ * names and defaults are the job's own ({@link StreamerOptions}).
+ */
+public record StreamerSubmission(String bootstrap, String topic, String cassandra, String datacenter, String keyspace,
+                                 String consistency, Path songs, String trigger, long maxOffsetsPerTrigger,
+                                 String startingOffsets, Path checkpoint, String retryTimeout) {
+
+    /** The job's defaults for everything but where Kafka and Cassandra are and which topic and keyspace to use. */
+    public static StreamerSubmission defaults(Path root, Path home, String bootstrap, String cassandra,
+                                              String topic, String keyspace) {
+        return new StreamerSubmission(bootstrap, topic, cassandra, Env.DEFAULT_DATACENTER, keyspace,
+                StreamerOptions.DEFAULT_CONSISTENCY, root.resolve(StreamerOptions.DEFAULT_SONGS),
+                StreamerOptions.DEFAULT_TRIGGER, Long.parseLong(StreamerOptions.DEFAULT_MAX_OFFSETS_PER_TRIGGER),
+                StreamerOptions.DEFAULT_STARTING_OFFSETS, defaultCheckpoint(home, topic, keyspace),
+                StreamerOptions.DEFAULT_RETRY_TIMEOUT);
+    }
+
+    /** $PIPELINE_HOME/checkpoints/TOPIC-KEYSPACE: a restart with the same topic and keyspace resumes. */
+    public static Path defaultCheckpoint(Path home, String topic, String keyspace) {
+        return home.resolve(StreamerOptions.CHECKPOINTS_DIR).resolve(topic + "-" + keyspace);
+    }
+
+    public StreamerSubmission withTrigger(String interval) {
+        return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, interval,
+                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout);
+    }
+
+    public StreamerSubmission withMaxOffsetsPerTrigger(long records) {
+        return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
+                records, startingOffsets, checkpoint, retryTimeout);
+    }
+
+    public StreamerSubmission withStartingOffsets(String offsets) {
+        return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
+                maxOffsetsPerTrigger, offsets, checkpoint, retryTimeout);
+    }
+
+    public StreamerSubmission withCheckpoint(Path directory) {
+        return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
+                maxOffsetsPerTrigger, startingOffsets, directory, retryTimeout);
+    }
+
+    public List<String> args() {
+        return List.of(
+                StreamerOptions.BOOTSTRAP, bootstrap,
+                StreamerOptions.TOPIC, topic,
+                StreamerOptions.CASSANDRA, cassandra,
+                StreamerOptions.DATACENTER, datacenter,
+                StreamerOptions.KEYSPACE, keyspace,
+                StreamerOptions.CONSISTENCY, consistency,
+                StreamerOptions.SONGS, songs.toString(),
+                StreamerOptions.TRIGGER, trigger,
+                StreamerOptions.MAX_OFFSETS_PER_TRIGGER, Long.toString(maxOffsetsPerTrigger),
+                StreamerOptions.STARTING_OFFSETS, startingOffsets,
+                StreamerOptions.CHECKPOINT, checkpoint.toString(),
+                StreamerOptions.RETRY_TIMEOUT, retryTimeout);
+    }
+
+    /** The streamer as a Spark job on {@code master} (local[*], local[2], spark://host:7077, ...). */
+    public SparkJob job(SparkRuntime runtime, String master) {
+        return runtime.job(master, runtime.streamerJar(), StreamerOptions.MAIN_CLASS, args());
+    }
+}

@@ -1,0 +1,60 @@
+package dev.listening.stack.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+class StreamerSubmissionTest {
+    private static final Path ROOT = Path.of("/work");
+    private static final Path HOME = Path.of("/work/.pipeline");
+
+    private static Map<String, String> options(StreamerSubmission submission) {
+        List<String> args = submission.args();
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.size(); i += 2) {
+            options.put(args.get(i), args.get(i + 1));
+        }
+        return options;
+    }
+
+    @Test
+    void defaultsAreTheJobsOwnWithTheStacksAddressesAndACheckpointPerTopicAndKeyspace() {
+        Map<String, String> options = options(StreamerSubmission.defaults(ROOT, HOME, "127.0.0.1:9092", "127.0.0.1:9042",
+                "listening-events", "spotify"));
+
+        assertEquals(Map.ofEntries(
+                Map.entry("--bootstrap", "127.0.0.1:9092"),
+                Map.entry("--topic", "listening-events"),
+                Map.entry("--cassandra", "127.0.0.1:9042"),
+                Map.entry("--datacenter", "datacenter1"),
+                Map.entry("--keyspace", "spotify"),
+                Map.entry("--consistency", "LOCAL_ONE"),
+                Map.entry("--songs", "/work/data/spotify-songs.csv"),
+                Map.entry("--trigger", "30s"),
+                Map.entry("--max-offsets-per-trigger", "100000"),
+                Map.entry("--starting-offsets", "earliest"),
+                Map.entry("--checkpoint", "/work/.pipeline/checkpoints/listening-events-spotify"),
+                Map.entry("--retry-timeout", "10m")), options);
+    }
+
+    @Test
+    void withersChangeOneSettingEach() {
+        StreamerSubmission submission = StreamerSubmission.defaults(ROOT, HOME, "k:1", "c:2", "t", "ks")
+                .withTrigger("1s")
+                .withMaxOffsetsPerTrigger(500)
+                .withStartingOffsets("latest")
+                .withCheckpoint(Path.of("/ck"));
+        Map<String, String> options = options(submission);
+
+        assertEquals("1s", options.get("--trigger"));
+        assertEquals("500", options.get("--max-offsets-per-trigger"));
+        assertEquals("latest", options.get("--starting-offsets"));
+        assertEquals("/ck", options.get("--checkpoint"));
+        assertEquals("ks", options.get("--keyspace"));
+    }
+}
