@@ -1,5 +1,7 @@
 package dev.listening.stack.spark;
 
+import dev.listening.stack.ProjectRoot;
+import dev.listening.stack.process.JvmCommand;
 import org.apache.spark.launcher.JavaModuleOptions;
 
 import java.nio.file.Path;
@@ -20,7 +22,6 @@ public record SparkJob(Path java, String sparkClasspath, String master, Map<Stri
     static final String SPARK_SUBMIT = "org.apache.spark.deploy.SparkSubmit";
     /** The driver's heap: SparkSubmit's --driver-memory has no effect once its JVM runs. */
     static final String DRIVER_HEAP = "-Xmx2g";
-    static final String ROOT_PROPERTY = "pipeline.root";
     /** Spark binds its driver and block manager to this address; the loopback keeps them off the network. */
     static final Map<String, String> ENVIRONMENT = Map.of("SPARK_LOCAL_IP", "127.0.0.1");
 
@@ -31,27 +32,20 @@ public record SparkJob(Path java, String sparkClasspath, String master, Map<Stri
 
     /** The command line: Spark's Java 17 module flags, the driver settings, SparkSubmit and its arguments. */
     public List<String> command() {
-        List<String> command = new ArrayList<>();
-        command.add(java.toString());
-        command.addAll(Arrays.asList(JavaModuleOptions.defaultModuleOptions().split(" ")));
-        command.add(DRIVER_HEAP);
-        command.add("-Djava.io.tmpdir=" + tmpDir);
-        command.add("-Dlog4j2.configurationFile=" + log4jConfig);
-        command.add("-D" + ROOT_PROPERTY + "=" + root);
-        command.add("-cp");
-        command.add(sparkClasspath);
-        command.add(SPARK_SUBMIT);
-        command.add("--master");
-        command.add(master);
-        conf.forEach((key, value) -> {
-            command.add("--conf");
-            command.add(key + "=" + value);
-        });
-        command.add("--class");
-        command.add(mainClass);
-        command.add(jobJar.toString());
-        command.addAll(args);
-        return command;
+        return jvmCommand().argv();
+    }
+
+    JvmCommand jvmCommand() {
+        List<String> jvm = new ArrayList<>(Arrays.asList(JavaModuleOptions.defaultModuleOptions().split(" ")));
+        jvm.add(DRIVER_HEAP);
+        jvm.add("-Djava.io.tmpdir=" + tmpDir);
+        jvm.add("-Dlog4j2.configurationFile=" + log4jConfig);
+        jvm.add("-D" + ProjectRoot.PROPERTY + "=" + root);
+        List<String> submit = new ArrayList<>(List.of("--master", master));
+        conf.forEach((key, value) -> submit.addAll(List.of("--conf", key + "=" + value)));
+        submit.addAll(List.of("--class", mainClass, jobJar.toString()));
+        submit.addAll(args);
+        return new JvmCommand(java, jvm, sparkClasspath, SPARK_SUBMIT, submit);
     }
 
     public Map<String, String> environment() {
@@ -60,8 +54,6 @@ public record SparkJob(Path java, String sparkClasspath, String master, Map<Stri
 
     /** The command for logs and error messages, without the kilobytes of classpath. */
     public String describe() {
-        List<String> shown = new ArrayList<>(command());
-        shown.set(shown.indexOf("-cp") + 1, "<spark runtime>");
-        return String.join(" ", shown);
+        return jvmCommand().describe();
     }
 }

@@ -1,6 +1,8 @@
 package dev.listening.stack.spark;
 
 import dev.listening.contract.UserError;
+import dev.listening.stack.process.JvmCommand;
+import dev.listening.stack.process.RuntimeClasspath;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +20,8 @@ import java.util.stream.Stream;
  * job jar, and under $PIPELINE_HOME/spark a log4j2 configuration and a scratch directory.
  */
 public record SparkRuntime(Path root, Path home) {
+    /** stack/runtimes/spark: the stand-in for a Spark distribution's jars/. */
+    static final String RUNTIME = "spark";
     static final String BUILD = "build the project first: mvn -B -q install -DskipTests (./pipeline does it when needed)";
     private static final String LOG4J_RESOURCE = "dev/listening/stack/spark/log4j2.xml";
     /** The local stack's drivers run next to other JVMs: no web UI port to collide over. */
@@ -29,22 +33,13 @@ public record SparkRuntime(Path root, Path home) {
     }
 
     public SparkJob job(String master, Path jobJar, String mainClass, List<String> args) {
-        return new SparkJob(currentJava(), classpath(), master, LOCAL_CONF, jobJar, mainClass, args,
+        return new SparkJob(JvmCommand.currentJava(), classpath(), master, LOCAL_CONF, jobJar, mainClass, args,
                 tmpDir(), log4jConfig(), root);
     }
 
     /** The spark-runtime module's classpath.txt: the jars spark-submit would take from $SPARK_HOME/jars. */
     public String classpath() {
-        Path file = root.resolve("stack/runtimes/spark/target/classpath.txt");
-        try {
-            String classpath = Files.isRegularFile(file) ? Files.readString(file).strip() : "";
-            if (classpath.isEmpty()) {
-                throw new UserError(root.relativize(file) + " is missing: " + BUILD);
-            }
-            return classpath;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RuntimeClasspath.read(root, RUNTIME);
     }
 
     /** streamer/target/streamer-VERSION-job.jar, the jar a cluster's spark-submit gets too. */
@@ -84,11 +79,5 @@ public record SparkRuntime(Path root, Path home) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static Path currentJava() {
-        return ProcessHandle.current().info().command().map(Path::of)
-                .filter(Files::isExecutable)
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java"));
     }
 }

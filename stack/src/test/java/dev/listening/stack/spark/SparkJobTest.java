@@ -54,7 +54,7 @@ class SparkJobTest {
     void describeLeavesTheClasspathOut() {
         String described = job("local[2]").describe();
 
-        assertTrue(described.contains("-cp <spark runtime> " + SparkJob.SPARK_SUBMIT), described);
+        assertTrue(described.contains("-cp <2 jars> " + SparkJob.SPARK_SUBMIT), described);
         assertTrue(!described.contains("/spark/a.jar"), described);
     }
 }

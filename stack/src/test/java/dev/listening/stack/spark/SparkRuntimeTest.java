@@ -30,13 +30,15 @@ class SparkRuntimeTest {
     void findsTheSparkClasspathAndTheJobJar() throws IOException {
         Path classpathFile = root.resolve("stack/runtimes/spark/target/classpath.txt");
         Files.createDirectories(classpathFile.getParent());
-        Files.writeString(classpathFile, "/m2/spark-core.jar:/m2/scala-library.jar\n");
+        Path core = Files.createFile(root.resolve("spark-core.jar"));
+        Path scala = Files.createFile(root.resolve("scala-library.jar"));
+        Files.writeString(classpathFile, core + ":" + scala + "\n");
         Files.createDirectories(root.resolve("streamer/target"));
         Path jar = Files.createFile(root.resolve("streamer/target/streamer-1.0.0-SNAPSHOT-job.jar"));
         Files.createFile(root.resolve("streamer/target/streamer-1.0.0-SNAPSHOT.jar"));
         SparkRuntime runtime = new SparkRuntime(root, root.resolve(".pipeline"));
 
-        assertEquals("/m2/spark-core.jar:/m2/scala-library.jar", runtime.classpath());
+        assertEquals(core + ":" + scala, runtime.classpath());
         assertEquals(jar, runtime.streamerJar());
     }
 
