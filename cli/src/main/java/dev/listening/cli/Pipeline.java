@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "Listening-history pipeline: producer -> Kafka -> Spark -> Cassandra -> CQL -> output/.",
         subcommands = {
                 ProduceCommand.class,
+                StreamCommand.class,
                 QueryCommand.class,
                 BenchCommand.class,
                 VerifyCommand.class,

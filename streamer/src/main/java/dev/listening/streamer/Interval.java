@@ -2,6 +2,7 @@ package dev.listening.streamer;
 
 import dev.listening.contract.UserError;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -13,7 +14,11 @@ public final class Interval implements ITypeConverter<Duration> {
 
     @Override
     public Duration convert(String text) {
-        return parse(text);
+        try {
+            return parse(text);
+        } catch (UserError e) {
+            throw new TypeConversionException(e.getMessage());
+        }
     }
 
     public static Duration parse(String text) {

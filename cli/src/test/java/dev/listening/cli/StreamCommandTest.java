@@ -1,0 +1,41 @@
+package dev.listening.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.listening.stack.spark.StreamerSubmission;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.nio.file.Path;
+
+class StreamCommandTest {
+    private static final Path HOME = Path.of("/work/.pipeline");
+
+    private static StreamCommand parse(String... args) {
+        StreamCommand command = new StreamCommand();
+        new CommandLine(command).parseArgs(args);
+        return command;
+    }
+
+    @Test
+    void theCheckpointDefaultsToOnePerTopicAndKeyspaceUnderHome() {
+        StreamerSubmission submission = parse("--topic", "t", "--keyspace", "ks").submission(HOME);
+
+        assertEquals(HOME.resolve("checkpoints/t-ks"), submission.checkpoint());
+        assertEquals("LOCAL_ONE", submission.consistency());
+        assertEquals("30s", submission.trigger());
+        assertEquals("earliest", submission.startingOffsets());
+    }
+
+    @Test
+    void everyOptionReachesTheJob() {
+        StreamCommand command = parse("--master", "spark://m:7077", "--bootstrap", "k:1", "--topic", "t",
+                "--cassandra", "c:2", "--datacenter", "dc2", "--keyspace", "ks", "--consistency", "LOCAL_QUORUM",
+                "--songs", "/s.csv", "--trigger", "1s", "--max-offsets-per-trigger", "7", "--starting-offsets", "latest",
+                "--checkpoint", "/ck", "--retry-timeout", "1m");
+
+        assertEquals("spark://m:7077", command.master);
+        assertEquals(new StreamerSubmission("k:1", "t", "c:2", "dc2", "ks", "LOCAL_QUORUM", Path.of("/s.csv"), "1s", 7,
+                "latest", Path.of("/ck"), "1m"), command.submission(HOME));
+    }
+}
