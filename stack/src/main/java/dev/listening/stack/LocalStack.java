@@ -109,8 +109,11 @@ public final class LocalStack implements AutoCloseable {
                 reports.put(report.name(), report);
             }
             boolean topicCreated = KafkaTopics.ensure(settings.kafka().toString(), bootstrap.topic(), bootstrap.partitions(), REQUEST_TIMEOUT);
-            try (CqlSession session = CassandraSessions.open(settings.cassandra().toString(), settings.datacenter(), REQUEST_TIMEOUT)) {
+            CqlSession session = CassandraSessions.open(settings.cassandra().toString(), settings.datacenter(), REQUEST_TIMEOUT);
+            try {
                 Schema.load().apply(session, bootstrap.keyspace(), bootstrap.replication());
+            } finally {
+                CassandraService.closeInBackground(session);
             }
             synchronized (launched) {
                 launched.clear();

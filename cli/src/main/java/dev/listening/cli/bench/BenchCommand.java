@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks on the local stack; each prints ours, the reference and the ratio, and writes output/bench/.",
         subcommands = {
+                ProducerBench.class,
         })
 public final class BenchCommand {
 }
