@@ -1,6 +1,9 @@
 package dev.listening.cli;
 
 import dev.listening.cli.bench.BenchCommand;
+import dev.listening.cli.stack.DownCommand;
+import dev.listening.cli.stack.StatusCommand;
+import dev.listening.cli.stack.UpCommand;
 import dev.listening.cli.verify.VerifyCommand;
 import dev.listening.contract.Cli;
 import dev.listening.cql.QueryCommand;
@@ -11,6 +14,9 @@ import picocli.CommandLine.Command;
 @Command(name = "pipeline", mixinStandardHelpOptions = true, versionProvider = Pipeline.Version.class,
         description = "Listening-history pipeline: producer -> Kafka -> Spark -> Cassandra -> CQL -> output/.",
         subcommands = {
+                UpCommand.class,
+                StatusCommand.class,
+                DownCommand.class,
                 ProduceCommand.class,
                 StreamCommand.class,
                 QueryCommand.class,

@@ -1,0 +1,43 @@
+package dev.listening.cli.stack;
+
+import dev.listening.contract.Env;
+import dev.listening.contract.UserError;
+import dev.listening.stack.StackSettings;
+import dev.listening.stack.net.HostPort;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Where the local stack listens: the same options (and variables) for up and status. */
+public final class StackOptions {
+    @Option(names = StackSettings.KAFKA_FLAG, paramLabel = "HOST:PORT", defaultValue = Env.KAFKA_OPTION,
+            description = "Kafka broker address (env " + Env.KAFKA + "). Default: ${DEFAULT-VALUE}.")
+    String kafka;
+
+    @Option(names = StackSettings.KAFKA_CONTROLLER_PORT_FLAG, paramLabel = "PORT", defaultValue = Env.KAFKA_CONTROLLER_PORT_OPTION,
+            description = "Port of the broker's KRaft controller (env " + Env.KAFKA_CONTROLLER_PORT + "). Default: ${DEFAULT-VALUE}.")
+    int kafkaControllerPort;
+
+    @Option(names = StackSettings.CASSANDRA_FLAG, paramLabel = "HOST:PORT", defaultValue = Env.CASSANDRA_OPTION,
+            description = "Cassandra CQL address of the one local node (env " + Env.CASSANDRA + "). Default: ${DEFAULT-VALUE}.")
+    String cassandra;
+
+    @Option(names = StackSettings.CASSANDRA_STORAGE_PORT_FLAG, paramLabel = "PORT", defaultValue = Env.CASSANDRA_STORAGE_PORT_OPTION,
+            description = "Cassandra inter-node storage port (env " + Env.CASSANDRA_STORAGE_PORT + "). Default: ${DEFAULT-VALUE}.")
+    int cassandraStoragePort;
+
+    @Option(names = "--datacenter", paramLabel = "NAME", defaultValue = Env.DATACENTER_OPTION,
+            description = "Cassandra data centre the readiness check connects to (env " + Env.DATACENTER + "). Default: ${DEFAULT-VALUE}.")
+    String datacenter;
+
+    @Mixin
+    HomeOption home;
+
+    public StackSettings settings() {
+        if (cassandra.contains(",")) {
+            throw new UserError("the local stack runs one Cassandra node: " + StackSettings.CASSANDRA_FLAG
+                    + " takes one host:port, not '" + cassandra + "'");
+        }
+        return new StackSettings(home.root(), home.home(), HostPort.parse(kafka), kafkaControllerPort,
+                HostPort.parse(cassandra), cassandraStoragePort, datacenter);
+    }
+}

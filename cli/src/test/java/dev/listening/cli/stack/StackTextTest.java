@@ -1,0 +1,73 @@
+package dev.listening.cli.stack;
+
+import dev.listening.cql.Replication;
+import dev.listening.stack.Bootstrap;
+import dev.listening.stack.PortUse;
+import dev.listening.stack.ServiceReport;
+import dev.listening.stack.ServiceStatus;
+import dev.listening.stack.StopReport;
+import dev.listening.stack.UpReport;
+import dev.listening.stack.net.HostPort;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StackTextTest {
+    private static final Path ROOT = Path.of("/p");
+    private static final List<PortUse> KAFKA_PORTS = List.of(
+            new PortUse(new HostPort("127.0.0.1", 9092), "kafka", "--kafka"),
+            new PortUse(new HostPort("127.0.0.1", 9093), "kafka controller", "--kafka-controller-port"));
+    private static final Bootstrap BOOTSTRAP = new Bootstrap("listening-events", 1, "spotify", Replication.simple(1));
+
+    @Test
+    void upSaysWhereEachServiceListensAndHowLongItTookToBeReady() {
+        UpReport report = new UpReport(List.of(
+                new ServiceReport("kafka", KAFKA_PORTS, 11, false, Duration.ofMillis(3140), Path.of("/p/.pipeline/kafka/kafka.log"))),
+                BOOTSTRAP, true, Duration.ofMillis(10_000));
+        List<String> lines = StackText.up(report, ROOT);
+        assertEquals("kafka      ready in 3.1 s   127.0.0.1:9092 (kafka controller 9093)   pid 11   log .pipeline/kafka/kafka.log",
+                lines.get(0));
+        assertEquals("topic listening-events created (1 partition)", lines.get(1));
+        assertTrue(lines.get(2).startsWith("keyspace spotify has the schema"), lines.get(2));
+        assertEquals("stack up in 10.0 s", lines.get(3));
+    }
+
+    @Test
+    void upOnARunningStackSaysSo() {
+        UpReport report = new UpReport(List.of(
+                new ServiceReport("kafka", KAFKA_PORTS, 11, true, Duration.ZERO, Path.of("/elsewhere/kafka.log"))),
+                BOOTSTRAP, false, Duration.ofMillis(900));
+        List<String> lines = StackText.up(report, ROOT);
+        assertTrue(lines.get(0).startsWith("kafka      already running  127.0.0.1:9092"), lines.get(0));
+        assertTrue(lines.get(0).endsWith("log /elsewhere/kafka.log"), lines.get(0));
+        assertEquals("topic listening-events exists", lines.get(1));
+        assertEquals("stack was already running", lines.get(3));
+    }
+
+    @Test
+    void statusShowsPidPortAndState() {
+        List<String> lines = StackText.status(List.of(
+                new ServiceStatus("kafka", KAFKA_PORTS, OptionalLong.of(11), ServiceStatus.State.READY, Path.of("/p/k.log")),
+                new ServiceStatus("kafka", KAFKA_PORTS, OptionalLong.of(12), ServiceStatus.State.STALE_PID_FILE, Path.of("/p/k.log")),
+                new ServiceStatus("kafka", KAFKA_PORTS, OptionalLong.empty(), ServiceStatus.State.STOPPED, Path.of("/p/k.log"))), ROOT);
+        assertEquals("kafka      running, ready             127.0.0.1:9092 (kafka controller 9093)   pid 11   log k.log", lines.get(0));
+        assertEquals("kafka      not running (stale pid file) 127.0.0.1:9092 (kafka controller 9093)", lines.get(1));
+        assertEquals("kafka      not running                127.0.0.1:9092 (kafka controller 9093)", lines.get(2));
+    }
+
+    @Test
+    void downSaysWhatHappenedToEachService() {
+        assertEquals(List.of("kafka      stopped (pid 11, 2.0 s)", "cassandra  not running",
+                        "kafka      killed after the stop timeout (pid 12)"),
+                StackText.down(List.of(
+                        new StopReport("kafka", OptionalLong.of(11), StopReport.Outcome.STOPPED, Duration.ofSeconds(2)),
+                        new StopReport("cassandra", OptionalLong.empty(), StopReport.Outcome.NOT_RUNNING, Duration.ZERO),
+                        new StopReport("kafka", OptionalLong.of(12), StopReport.Outcome.KILLED, Duration.ofSeconds(30)))));
+    }
+}
