@@ -1,6 +1,7 @@
 package dev.listening.cli;
 
 import dev.listening.cli.bench.BenchCommand;
+import dev.listening.cli.demo.DemoCommand;
 import dev.listening.cli.stack.DownCommand;
 import dev.listening.cli.stack.StatusCommand;
 import dev.listening.cli.stack.UpCommand;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
                 ProduceCommand.class,
                 StreamCommand.class,
                 QueryCommand.class,
+                DemoCommand.class,
                 BenchCommand.class,
                 VerifyCommand.class,
         })
