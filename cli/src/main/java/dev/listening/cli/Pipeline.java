@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 ProduceCommand.class,
                 StreamCommand.class,
                 QueryCommand.class,
+                SchemaCommand.class,
                 DemoCommand.class,
                 BenchCommand.class,
                 VerifyCommand.class,
