@@ -1,0 +1,266 @@
+package dev.listening.it;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.Row;
+import dev.listening.contract.EventJson;
+import dev.listening.contract.HistoryColumn;
+import dev.listening.contract.ListeningEvent;
+import dev.listening.contract.Names;
+import dev.listening.contract.SongColumn;
+import dev.listening.stack.spark.SparkRuntime;
+import dev.listening.stack.spark.SparkSubmitProcess;
+import dev.listening.stack.spark.StreamerSubmission;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The streamer job as users run it (the job jar through SparkSubmit, a child JVM) on the real local
+ * stack: every event lands exactly once, unknown songs without features, malformed records as dead
+ * letters, and a restart on the same checkpoint resumes without doubling anything.
+ */
+class StreamerIT {
+    private static final LocalStackFixture STACK = LocalStackFixture.get();
+    private static final Duration DEADLINE = Duration.ofMinutes(4);
+    private static final Pattern BATCH_LINE = Pattern.compile(
+            "batch \\d+: ([\\d,]+) rows in .* ([\\d,]+) dead letters, ([\\d,]+) join misses");
+    /** Songs of data/spotify-songs.csv with their musical key, read off the file. */
+    private static final List<KnownSong> KNOWN_SONGS = List.of(
+            new KnownSong("Cruel Summer", "Taylor Swift", 9),
+            new KnownSong("La Diabla", "Xavi", 11),
+            new KnownSong("yes, and?", "Ariana Grande", 1));
+    private static final Instant LAST_MS_OF_A_DAY = Instant.parse("2024-03-10T23:59:59.999Z");
+
+    private final String topic = STACK.newTopic("streamer", 2);
+    private final String keyspace = STACK.newKeyspace("streamer");
+    private final Path runDir = STACK.workDir().resolve("streamer-" + topic);
+    private final CqlSession session = STACK.session();
+
+    @Test
+    void everyEventLandsOnceMalformedOnesAreDeadLettersAndARestartResumesWithoutDoubling() throws Exception {
+        Sent first = new Sent();
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (int i = 0; i < 360; i++) {
+                KnownSong song = KNOWN_SONGS.get(i % KNOWN_SONGS.size());
+                first.event(producer, event(i, song.title(), song.artists()));
+            }
+            for (int i = 360; i < 400; i++) {
+                first.event(producer, event(i, "No Such Song " + i, "Nobody"));
+            }
+            first.event(producer, new ListeningEvent(ListeningEvent.SCHEMA_VERSION, UUID.randomUUID().toString(),
+                    LAST_MS_OF_A_DAY.toEpochMilli(), "user-boundary", "Boundary", "PT", "Porto", "Linux", "web",
+                    "desktop", "Cruel Summer", "Taylor Swift"));
+            first.malformed(producer, "not json {".getBytes(StandardCharsets.UTF_8), "not a JSON object");
+            first.malformed(producer, "{\"event_id\":\"0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6071\",\"ts\":1}"
+                    .getBytes(StandardCharsets.UTF_8), "missing required field(s): schema_version, user_id, name, song, artists");
+            first.malformed(producer, EventJson.toBytes(new ListeningEvent(ListeningEvent.SCHEMA_VERSION, "not-a-uuid", 1_700_000_000_000L,
+                    "u", "Ada", null, null, null, null, null, "La Diabla", "Xavi")), "event_id is not a UUID: 'not-a-uuid'");
+            first.malformed(producer, null, "the record has no value");
+        }
+
+        StreamerSubmission submission = StreamerSubmission.defaults(STACK.root(), runDir, STACK.kafkaBootstrap(),
+                        STACK.cassandraContactPoint(), topic, keyspace)
+                .withTrigger("1s")
+                .withCheckpoint(runDir.resolve("checkpoint"));
+        SparkRuntime runtime = new SparkRuntime(STACK.root(), runDir);
+
+        Path firstLog = runDir.resolve("first-run.log");
+        try (SparkSubmitProcess streamer = SparkSubmitProcess.start(submission.job(runtime, "local[2]"), firstLog)) {
+            awaitRows(streamer, first, firstLog);
+        }
+        assertRowsAre(first);
+        assertEquals(new BatchTotals(first.records(), first.deadLetters.size(), first.unknownSongs.size()), BatchTotals.of(firstLog));
+
+        Row boundary = session.execute("SELECT hour, event_id FROM " + keyspace + "." + Names.HISTORY_TABLE
+                + " WHERE name = 'Boundary' AND date = ? AND hour = 23", LocalDate.parse("2024-03-10")).one();
+        assertNotNull(boundary, "the last millisecond of 2024-03-10 (UTC) is in hour 23 of that day");
+
+        Sent second = first.next();
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (int i = 1000; i < 1100; i++) {
+                second.event(producer, event(i, "La Diabla", "Xavi"));
+            }
+            // Sent again, as a producer retry would: the same event, so the same row.
+            second.resend(producer, first.eventIds.iterator().next());
+            second.malformed(producer, "]".getBytes(StandardCharsets.UTF_8), "not a JSON object");
+        }
+
+        Path secondLog = runDir.resolve("second-run.log");
+        try (SparkSubmitProcess streamer = SparkSubmitProcess.start(submission.job(runtime, "local[2]"), secondLog)) {
+            awaitRows(streamer, second, secondLog);
+        }
+        assertRowsAre(second);
+        // Resumed from the checkpoint: the second run read only what was produced after the first stopped.
+        assertEquals(new BatchTotals(second.records(), 1, 0), BatchTotals.of(secondLog));
+    }
+
+    /**
+     * Until the rows are in Cassandra and the job has logged the batches that read every record sent
+     * in this run: a batch's line comes after its offsets are committed, so stopping then replays nothing.
+     */
+    private void awaitRows(SparkSubmitProcess streamer, Sent expected, Path log) {
+        await("rows of " + topic + " in " + keyspace).atMost(DEADLINE).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            assertTrue(streamer.isAlive(), "the streamer exited with " + (streamer.isAlive() ? "" : streamer.exitValue()));
+            return count(Names.HISTORY_TABLE) >= expected.eventIds.size()
+                    && count(Names.DEAD_LETTER_TABLE) >= expected.deadLetters.size()
+                    && BatchTotals.of(log).rows() >= expected.records();
+        });
+    }
+
+    private void assertRowsAre(Sent expected) {
+        List<Row> rows = session.execute("SELECT event_id, song, musical_key, danceability, date, hour FROM "
+                + keyspace + "." + Names.HISTORY_TABLE).all();
+        assertEquals(expected.eventIds.size(), rows.size(), "one row per event, none doubled");
+        assertEquals(expected.eventIds, rows.stream().map(r -> r.getUuid("event_id").toString()).collect(Collectors.toSet()));
+        Set<String> featureless = rows.stream().filter(r -> r.isNull(SongColumn.DANCEABILITY.column()))
+                .map(r -> r.getUuid("event_id").toString()).collect(Collectors.toSet());
+        assertEquals(expected.unknownSongs, featureless, "exactly the unknown songs have null features");
+        for (KnownSong song : KNOWN_SONGS) {
+            rows.stream().filter(r -> r.getString("song").equals(song.title()))
+                    .forEach(r -> assertEquals(song.musicalKey(), r.getInt(SongColumn.MUSICAL_KEY.column()), song.title()));
+        }
+
+        Map<Long, Row> deadLetters = new HashMap<>();
+        session.execute("SELECT kafka_partition, kafka_offset, raw_value, error, topic FROM " + keyspace + "."
+                + Names.DEAD_LETTER_TABLE).forEach(r -> deadLetters.put(
+                        key(r.getInt(HistoryColumn.DEAD_LETTER_PARTITION), r.getLong(HistoryColumn.DEAD_LETTER_OFFSET)), r));
+        assertEquals(expected.deadLetters.keySet(), deadLetters.keySet());
+        expected.deadLetters.forEach((key, letter) -> {
+            Row row = deadLetters.get(key);
+            assertEquals(topic, row.getString(HistoryColumn.DEAD_LETTER_TOPIC));
+            if (letter.value() == null) {
+                assertNull(row.getByteBuffer(HistoryColumn.DEAD_LETTER_RAW_VALUE));
+            } else {
+                byte[] stored = new byte[row.getByteBuffer(HistoryColumn.DEAD_LETTER_RAW_VALUE).remaining()];
+                row.getByteBuffer(HistoryColumn.DEAD_LETTER_RAW_VALUE).get(stored);
+                assertArrayEquals(letter.value(), stored);
+            }
+            String error = row.getString(HistoryColumn.DEAD_LETTER_ERROR);
+            assertTrue(error.startsWith(letter.error()), () -> "'" + error + "' should start with '" + letter.error() + "'");
+        });
+    }
+
+    /** Rows read one by one: count(*) over a whole table draws a server warning on every poll. */
+    private int count(String table) {
+        return session.execute("SELECT * FROM " + keyspace + "." + table).all().size();
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, STACK.kafkaBootstrap(),
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "gzip",
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static ListeningEvent event(int i, String song, String artists) {
+        return new ListeningEvent(ListeningEvent.SCHEMA_VERSION, UUID.randomUUID().toString(),
+                1_700_000_000_000L + i * 60_000L, "user-" + (i % 7), "Listener " + (i % 7), "PT", "Porto",
+                "Linux", "web", "desktop", song, artists);
+    }
+
+    private static long key(int partition, long offset) {
+        return ((long) partition << 48) | offset;
+    }
+
+    private record KnownSong(String title, String artists, int musicalKey) {
+    }
+
+    private record Letter(byte[] value, String error) {
+    }
+
+    /** What the test sent, and so what Cassandra must hold. */
+    private final class Sent {
+        final Set<String> eventIds = new HashSet<>();
+        final Set<String> unknownSongs = new HashSet<>();
+        final Map<Long, Letter> deadLetters = new HashMap<>();
+        private final Map<String, byte[]> values = new HashMap<>();
+        private int records;
+
+        void event(KafkaProducer<String, byte[]> producer, ListeningEvent event) throws ExecutionException, InterruptedException {
+            byte[] value = EventJson.toBytes(event);
+            producer.send(new ProducerRecord<>(topic, event.name(), value)).get();
+            records++;
+            eventIds.add(event.eventId());
+            values.put(event.eventId(), value);
+            if (event.song().startsWith("No Such Song")) {
+                unknownSongs.add(event.eventId());
+            }
+        }
+
+        void malformed(KafkaProducer<String, byte[]> producer, byte[] value, String error) throws ExecutionException, InterruptedException {
+            RecordMetadata sent = producer.send(new ProducerRecord<>(topic, "malformed-" + records, value)).get();
+            records++;
+            deadLetters.put(key(sent.partition(), sent.offset()), new Letter(value, error));
+        }
+
+        void resend(KafkaProducer<String, byte[]> producer, String eventId) throws ExecutionException, InterruptedException {
+            producer.send(new ProducerRecord<>(topic, "again", values.get(eventId))).get();
+            records++;
+        }
+
+        int records() {
+            return records;
+        }
+
+        /** The expectations after more is sent: everything of this run plus what comes next. */
+        Sent next() {
+            Sent next = new Sent();
+            next.eventIds.addAll(eventIds);
+            next.unknownSongs.addAll(unknownSongs);
+            next.deadLetters.putAll(deadLetters);
+            next.values.putAll(values);
+            return next;
+        }
+    }
+
+    /** The sums of the streamer's per-batch log lines. */
+    private record BatchTotals(long rows, long deadLetters, long joinMisses) {
+        static BatchTotals of(Path log) throws IOException {
+            long rows = 0;
+            long dead = 0;
+            long misses = 0;
+            for (String line : Files.readAllLines(log)) {
+                Matcher m = BATCH_LINE.matcher(line);
+                if (m.find()) {
+                    rows += number(m.group(1));
+                    dead += number(m.group(2));
+                    misses += number(m.group(3));
+                }
+            }
+            return new BatchTotals(rows, dead, misses);
+        }
+
+        private static long number(String text) {
+            return Long.parseLong(text.replace(",", ""));
+        }
+    }
+}
