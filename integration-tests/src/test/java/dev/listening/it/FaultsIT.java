@@ -1,0 +1,117 @@
+package dev.listening.it;
+
+import dev.listening.cli.verify.Reconciliation;
+import dev.listening.cli.verify.TopicReader;
+import dev.listening.cli.verify.Verifier;
+import dev.listening.producer.run.Report;
+import dev.listening.stack.spark.SparkRuntime;
+import dev.listening.stack.spark.SparkSubmitProcess;
+import dev.listening.stack.spark.StreamerSubmission;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Crashes in the middle of a stream, on the real stack; {@code ./pipeline verify}'s reconciliation
+ * judges the outcome: every record stored exactly once, nothing missing, nothing extra.
+ */
+class FaultsIT {
+    private static final LocalStackFixture STACK = LocalStackFixture.get();
+    private static final int EVENTS = 20_000;
+    private static final Duration DEADLINE = Duration.ofMinutes(5);
+
+    private final TopicReader topicReader = new TopicReader(STACK.kafkaBootstrap(), Duration.ofSeconds(30));
+
+    @Test
+    void streamerKilledWithSigkillMidStreamAndRestartedLosesAndDoublesNothing() throws Exception {
+        String topic = STACK.newTopic("crash", 2);
+        String keyspace = STACK.newKeyspace("crash");
+        Path runDir = STACK.workDir().resolve("crash-" + topic);
+        Verifier verifier = new Verifier(topicReader, STACK.session(), keyspace);
+        StreamerSubmission submission = StreamerSubmission.defaults(STACK.root(), runDir, STACK.kafkaBootstrap(),
+                        STACK.cassandraContactPoint(), topic, keyspace)
+                .withTrigger("1s")
+                .withMaxOffsetsPerTrigger(4_000)
+                .withCheckpoint(runDir.resolve("checkpoint"));
+        SparkRuntime runtime = new SparkRuntime(STACK.root(), runDir);
+
+        CompletableFuture<ProcessResult> producing;
+        try (SparkSubmitProcess streamer = SparkSubmitProcess.start(submission.job(runtime, "local[2]"), runDir.resolve("first.log"))) {
+            producing = CompletableFuture.supplyAsync(() -> STACK.runPipeline(DEADLINE, "produce", "--topic", topic,
+                    "--rate", "2000", "--limit", Integer.toString(EVENTS), "--listeners", "50", "--partitions", "2"));
+            AtomicReference<Reconciliation.Report> seen = new AtomicReference<>();
+            await("some rows stored").atMost(DEADLINE).pollInterval(Duration.ofMillis(500)).until(() -> {
+                assertTrue(streamer.isAlive(), "the streamer exited on its own");
+                seen.set(verifier.verify(topic, Map.of(), Map.of()));
+                return seen.get().stored() > 0;
+            });
+            ProcessHandle.of(streamer.pid()).ifPresent(ProcessHandle::destroyForcibly);
+            assertTrue(streamer.waitFor(Duration.ofSeconds(30)), "SIGKILL stops the streamer");
+            assertTrue(seen.get().stored() < EVENTS, "killed in the middle, after " + seen.get().stored() + " rows");
+        }
+        ProcessResult produced = producing.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+        assertEquals(0, produced.exitCode(), produced.stderr());
+
+        try (SparkSubmitProcess streamer = SparkSubmitProcess.start(submission.job(runtime, "local[2]"), runDir.resolve("second.log"))) {
+            Reconciliation.Report report = awaitNothingMissing(verifier, topic, streamer);
+            assertEquals(EVENTS, report.records());
+            assertEquals(EVENTS, report.stored());
+            assertTrue(report.exactlyOnce(), report.toString());
+            assertEquals(List.of(), report.unexpected());
+            assertEquals(0, report.duplicateIdsInTopic());
+        }
+    }
+
+    @Test
+    void producerStoppedWithSigtermLeavesEveryAcknowledgedEventInKafka() throws Exception {
+        String topic = STACK.newTopic("sigterm", 1);
+        Path jar = STACK.root().resolve("producer/target/producer-1.0.0-SNAPSHOT-all.jar");
+        Path out = STACK.workDir().resolve("sigterm-" + topic + ".out");
+        Process producer = new ProcessBuilder(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
+                jar.toString(), "--bootstrap", STACK.kafkaBootstrap(), "--topic", topic, "--rate", "max",
+                "--songs", STACK.root().resolve("data/spotify-songs.csv").toString()))
+                .redirectOutput(out.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            await("the producer is under way").atMost(DEADLINE).pollInterval(Duration.ofMillis(200))
+                    .until(() -> topicReader.endOffsets(topic).values().stream().mapToLong(Long::longValue).sum() > 5_000);
+            producer.destroy();
+            assertTrue(producer.waitFor(60, TimeUnit.SECONDS), "SIGTERM ends the producer");
+        } finally {
+            producer.destroyForcibly();
+        }
+        Report report = Files.readAllLines(out, StandardCharsets.UTF_8).stream().map(Report::parse)
+                .flatMap(java.util.Optional::stream).findFirst()
+                .orElseThrow(() -> new AssertionError("no report line in " + out));
+        assertTrue(report.acknowledged() > 5_000, report.line());
+        assertEquals(0, report.failed(), report.line());
+        assertEquals(report.sent(), report.acknowledged(), "SIGTERM flushes what was sent: " + report.line());
+
+        List<dev.listening.cli.verify.RecordRef> records = topicReader.read(topic, Map.of(), Map.of());
+        assertEquals(report.acknowledged(), records.size(), "every acknowledged event is in the topic, once");
+        assertEquals(records.size(), records.stream().map(r -> r.row().eventId()).distinct().count(), "no event_id twice");
+    }
+
+    private static Reconciliation.Report awaitNothingMissing(Verifier verifier, String topic, SparkSubmitProcess streamer) {
+        AtomicReference<Reconciliation.Report> last = new AtomicReference<>();
+        await("every event stored").atMost(DEADLINE).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            assertTrue(streamer.isAlive(), "the restarted streamer exited");
+            last.set(verifier.verify(topic, Map.of(), Map.of()));
+            return last.get().missing().isEmpty();
+        });
+        return last.get();
+    }
+}
