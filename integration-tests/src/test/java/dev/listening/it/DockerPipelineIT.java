@@ -1,0 +1,75 @@
+package dev.listening.it;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import dev.listening.cli.verify.Reconciliation;
+import dev.listening.cli.verify.TopicReader;
+import dev.listening.cli.verify.Verifier;
+import dev.listening.contract.Cli;
+import dev.listening.contract.Names;
+import dev.listening.cql.CassandraSessions;
+import dev.listening.cql.Replication;
+import dev.listening.cql.Schema;
+import dev.listening.producer.ProduceCommand;
+import dev.listening.stack.ProjectRoot;
+import dev.listening.stack.spark.SparkRuntime;
+import dev.listening.stack.spark.SparkSubmitProcess;
+import dev.listening.stack.spark.StreamerSubmission;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.cassandra.CassandraContainer;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.kafka.KafkaContainer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The pipeline against Kafka and Cassandra in containers, the Docker users' path. Runs only where a
+ * Docker daemon answers; elsewhere (these build machines) JUnit reports it as skipped.
+ */
+@Testcontainers(disabledWithoutDocker = true)
+class DockerPipelineIT {
+    private static final int EVENTS = 300;
+
+    @Container
+    private static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.0");
+
+    @Container
+    private static final CassandraContainer CASSANDRA = new CassandraContainer("cassandra:5.0.5");
+
+    @Test
+    void eventsProducedIntoContainersAreStoredExactlyOnce() throws Exception {
+        String bootstrap = KAFKA.getBootstrapServers();
+        String cassandra = CASSANDRA.getHost() + ":" + CASSANDRA.getMappedPort(9042);
+        Path root = ProjectRoot.get();
+        Path home = Files.createTempDirectory("docker-pipeline");
+        try (CqlSession session = CassandraSessions.open(cassandra, CASSANDRA.getLocalDatacenter(), Duration.ofSeconds(30))) {
+            Schema.load().apply(session, Names.KEYSPACE, Replication.simple(1));
+            assertEquals(0, Cli.execute(new ProduceCommand(), "--bootstrap", bootstrap, "--topic", Names.TOPIC,
+                    "--rate", "max", "--limit", Integer.toString(EVENTS), "--user", "Ada Lovelace"));
+
+            StreamerSubmission submission = new StreamerSubmission(bootstrap, Names.TOPIC, cassandra,
+                    CASSANDRA.getLocalDatacenter(), Names.KEYSPACE, "LOCAL_ONE", root.resolve("data/spotify-songs.csv"),
+                    "1s", 10_000, "earliest", StreamerSubmission.defaultCheckpoint(home, Names.TOPIC, Names.KEYSPACE), "2m");
+            Verifier verifier = new Verifier(new TopicReader(bootstrap, Duration.ofSeconds(30)), session, Names.KEYSPACE);
+            try (SparkSubmitProcess streamer = SparkSubmitProcess.start(
+                    submission.job(new SparkRuntime(root, home), "local[2]"), home.resolve("streamer.log"))) {
+                AtomicReference<Reconciliation.Report> report = new AtomicReference<>();
+                await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                    assertTrue(streamer.isAlive(), "the streamer exited");
+                    report.set(verifier.verify(Names.TOPIC, Map.of(), Map.of()));
+                    return report.get().missing().isEmpty();
+                });
+                assertTrue(report.get().exactlyOnce(), report.get().toString());
+                assertEquals(EVENTS, report.get().stored());
+            }
+        }
+    }
+}
