@@ -75,6 +75,10 @@ public final class DemoCommand implements Callable<Integer> {
             description = "How long to wait for every event to be stored. Default: ${DEFAULT-VALUE}.")
     int timeoutSeconds;
 
+    @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "${sys:pipeline.root:-.}/output",
+            description = "Where the query results go. Default: ${DEFAULT-VALUE}.")
+    Path outDir;
+
     @Option(names = "--keep-running", description = "Leave the stack and the streaming job running afterwards.")
     boolean keepRunning;
 
@@ -139,7 +143,7 @@ public final class DemoCommand implements Callable<Integer> {
                 RecordRef.PartitionKey latest = latestHourOf(reader.read(topic, before, after));
                 steps.run("running the queries for " + user + " on " + latest.date() + " at " + latest.hour() + "h", null,
                         () -> queries(cassandra, settings.datacenter(), latest));
-                summary(report, settings.root(), steps);
+                summary(report, steps);
             }
             return streamer;
         } catch (RuntimeException e) {
@@ -182,7 +186,8 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private int queries(String cassandra, String datacenter, RecordRef.PartitionKey latest) {
-        List<String> common = List.of("--cassandra", cassandra, "--datacenter", datacenter, "--keyspace", keyspace);
+        List<String> common = List.of("--cassandra", cassandra, "--datacenter", datacenter, "--keyspace", keyspace,
+                "--out-dir", outDir.toString());
         List<String> forUser = List.of("--user", user, "--date", latest.date().toString(), "--hour", Integer.toString(latest.hour()));
         for (List<String> args : List.of(List.of("sample"), concat(List.of("songs"), forUser), concat(List.of("averages"), forUser))) {
             int exit = Cli.execute(new QueryCommand(), concat(args, common).toArray(String[]::new));
@@ -193,7 +198,7 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void summary(Reconciliation.Report report, Path root, Steps steps) {
+    private void summary(Reconciliation.Report report, Steps steps) {
         System.out.println();
         System.out.println("demo summary");
         System.out.printf("  events produced   %,d%n", report.records());
@@ -201,7 +206,7 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.printf("  join misses       %,d%n", report.joinMisses());
         System.out.printf("  dead letters      %,d%n", report.deadLetters());
         System.out.printf("  verdict           %s%n", report.exactlyOnce() ? "every event stored exactly once" : "NOT exactly once");
-        System.out.printf("  outputs           %s%n", root.resolve("output").resolve("output_{full,simple,agg}.txt"));
+        System.out.printf("  outputs           %s%n", outDir.resolve("output_{full,simple,agg}.txt"));
         System.out.printf("  total time        %s%n", steps.sinceStart());
     }
 
