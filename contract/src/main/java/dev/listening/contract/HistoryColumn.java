@@ -10,6 +10,13 @@ public final class HistoryColumn {
     /** UTC hour of day (0-23) of {@code ts}. */
     public static final String HOUR = "hour";
 
+    /**
+     * The longest {@code name}, in UTF-8 bytes, that fits the partition key (name, date, hour):
+     * Cassandra refuses keys over 65,535 bytes, and each of the three parts takes 3 bytes of
+     * framing besides the 4 of date and of hour. Cassandra 5.0.9 stores 65,518 and refuses 65,519.
+     */
+    public static final int MAX_NAME_BYTES = 65_535 - 3 * 3 - 4 - 4;
+
     public static final String DEAD_LETTER_RAW_VALUE = "raw_value";
     public static final String DEAD_LETTER_ERROR = "error";
     public static final String DEAD_LETTER_TOPIC = "topic";

@@ -1,9 +1,11 @@
 package dev.listening.cli.verify;
 
 import dev.listening.contract.EventJson;
+import dev.listening.contract.HistoryColumn;
 import dev.listening.contract.ListeningEvent;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -31,7 +33,8 @@ public final class RecordClassifier {
         } catch (IOException | RuntimeException e) {
             return null;
         }
-        if (event.name() == null || event.eventId() == null || event.ts() <= 0) {
+        if (event.name() == null || event.eventId() == null || event.ts() <= 0
+                || event.name().getBytes(StandardCharsets.UTF_8).length > HistoryColumn.MAX_NAME_BYTES) {
             return null;
         }
         UUID eventId;

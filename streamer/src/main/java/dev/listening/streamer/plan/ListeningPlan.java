@@ -7,10 +7,12 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_if;
 import static org.apache.spark.sql.functions.date_from_unix_date;
+import static org.apache.spark.sql.functions.encode;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.octet_length;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.timestamp_millis;
 import static org.apache.spark.sql.functions.trim;
@@ -38,10 +40,10 @@ import java.util.Map;
  * topic, partition, offset, timestamp); output is the rows of listening_history and of
  * listening_dead_letter, with the column names of the contract.
  *
- * <p>Every record ends up in exactly one of the two: a value that is not JSON of the event
- * schema, misses a required field, or has an event_id that is not a UUID (the table's key is a
- * CQL uuid) is a dead letter; an event whose song is not in the catalogue is stored with null song
- * features.
+ * <p>Every record ends up in exactly one of the two: a value that is not UTF-8, is not JSON of
+ * the event schema, misses a required field, has an event_id that is not a UUID (the table's
+ * key is a CQL uuid) or a name too long for a partition key is a dead letter; an event whose
+ * song is not in the catalogue is stored with null song features.
  */
 public final class ListeningPlan {
     /** Name of the observed metrics in each batch's progress. */
@@ -154,14 +156,20 @@ public final class ListeningPlan {
         Column eventId = event.getField(EventField.EVENT_ID.jsonName());
         Column ts = event.getField(EventField.TS.jsonName());
         Column version = event.getField(EventField.SCHEMA_VERSION.jsonName());
+        Column nameBytes = octet_length(event.getField(EventField.NAME.jsonName()));
         Column missing = concat_ws(", ", EventField.requiredFields().stream()
                 .map(f -> when(isMissing(event.getField(f.jsonName()), f.type()), lit(f.jsonName())))
                 .toArray(Column[]::new));
         return when(value.isNull(), lit("the record has no value"))
+                // Decoding replaces bytes that are not UTF-8 with U+FFFD: the text would be stored altered.
+                .when(value.notEqual(encode(value.cast("string"), "UTF-8")), lit("the value is not UTF-8"))
                 .when(event.isNull().or(event.getField(EventSchema.CORRUPT_RECORD).isNotNull()),
                         lit("not a JSON object with the event's fields and types"))
                 .when(missing.notEqual(""), concat(lit("missing required field(s): "), missing))
                 .when(not(eventId.rlike(UUID)), concat(lit("event_id is not a UUID: "), quoted(eventId)))
+                // Cassandra would refuse the row, and with it the whole batch, again on every replay.
+                .when(nameBytes.gt(HistoryColumn.MAX_NAME_BYTES), concat(lit("name is longer than the "
+                        + HistoryColumn.MAX_NAME_BYTES + " bytes a partition key allows: "), nameBytes.cast("string"), lit(" bytes")))
                 .when(ts.lt(MIN_TS).or(ts.gt(MAX_TS)), concat(lit("ts is outside years 1-9999: "), ts.cast("string")))
                 .when(version.lt(1).or(version.gt(ListeningEvent.SCHEMA_VERSION)),
                         concat(lit("schema_version "), version.cast("string"),

@@ -177,6 +177,38 @@ class ListeningPlanTest {
         assertEquals(Map.of(ListeningPlan.ROWS, 9L, ListeningPlan.DEAD_LETTERS, 8L, ListeningPlan.JOIN_MISSES, 0L), metrics(raw));
     }
 
+    @Test
+    void aValueThatIsNotUtf8IsADeadLetterNotARowWithReplacedCharacters() {
+        String validId = "0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6041";
+        byte[] valid = json(event(validId, 1_700_000_000_000L, "Flowers", "Miley Cyrus"))
+                .replace("Porto", "Zürich 北京 \uD83C\uDFB5").getBytes(StandardCharsets.UTF_8);
+        byte[] notUtf8 = json(event("0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6042", 1_700_000_000_000L, "Flowers", "Miley Cyrus"))
+                .replace("Porto", "P?rto").getBytes(StandardCharsets.UTF_8);
+        notUtf8[new String(notUtf8, StandardCharsets.UTF_8).indexOf("P?rto") + 1] = (byte) 0xff;
+        Dataset<Row> raw = kafkaValues(valid, notUtf8);
+
+        List<Row> rows = ListeningPlan.valid(raw, songs).collectAsList();
+        assertEquals(1, rows.size());
+        assertEquals("Zürich 北京 \uD83C\uDFB5", rows.get(0).getAs(EventField.CITY.jsonName()));
+        Row dead = single(ListeningPlan.deadLetters(raw));
+        assertError(dead, "the value is not UTF-8");
+        assertArrayEquals(notUtf8, dead.getAs(HistoryColumn.DEAD_LETTER_RAW_VALUE));
+    }
+
+    @Test
+    void aNameTooLongForThePartitionKeyIsADeadLetterAndTheLongestThatFitsIsStored() {
+        // Two bytes per character in UTF-8: the limit is on bytes, not characters.
+        String longest = "é".repeat(HistoryColumn.MAX_NAME_BYTES / 2);
+        Dataset<Row> raw = kafka(
+                json(event("0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6051", 1_700_000_000_000L, "Flowers", "Miley Cyrus"))
+                        .replace("\"Ada\"", "\"" + longest + "\""),
+                json(event("0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6052", 1_700_000_000_000L, "Flowers", "Miley Cyrus"))
+                        .replace("\"Ada\"", "\"" + longest + "x\""));
+
+        assertEquals(longest, single(ListeningPlan.valid(raw, songs)).getAs(EventField.NAME.jsonName()));
+        assertError(single(ListeningPlan.deadLetters(raw)), "name is longer than the 65518 bytes a partition key allows: 65519 bytes");
+    }
+
     private static void assertError(Row deadLetter, String expected) {
         String error = deadLetter.getAs(HistoryColumn.DEAD_LETTER_ERROR);
         assertTrue(error.startsWith(expected), () -> "'" + error + "' should start with '" + expected + "'");
@@ -204,10 +236,14 @@ class ListeningPlanTest {
 
     /** Kafka source rows: offsets 0, 1, 2... in partition 3 of TOPIC. */
     private static Dataset<Row> kafka(String... values) {
+        return kafkaValues(Arrays.stream(values).map(v -> v == null ? null : v.getBytes(StandardCharsets.UTF_8))
+                .toArray(byte[][]::new));
+    }
+
+    private static Dataset<Row> kafkaValues(byte[]... values) {
         List<Row> rows = new ArrayList<>();
         for (int offset = 0; offset < values.length; offset++) {
-            byte[] value = values[offset] == null ? null : values[offset].getBytes(StandardCharsets.UTF_8);
-            rows.add(RowFactory.create(null, value, TOPIC, 3, (long) offset, KAFKA_TIME, 0));
+            rows.add(RowFactory.create(null, values[offset], TOPIC, 3, (long) offset, KAFKA_TIME, 0));
         }
         return spark.createDataFrame(rows, KAFKA_SCHEMA);
     }
