@@ -173,9 +173,9 @@ public final class ProducerThroughput {
     /** Runs one side in its own JVM; its output goes to a file, read back when it has ended. */
     private List<String> run(String name, String classpath, String mainClass, List<String> args, Path work) {
         JvmCommand command = new JvmCommand(JvmCommand.currentJava(), HEAP, classpath, mainClass, args);
-        Path log = work.resolve(name + ".log");
         Duration timeout = runTimeout();
         try {
+            Path log = Files.createTempFile(work, name, ".log");
             Process process = new ProcessBuilder(command.argv()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
