@@ -141,18 +141,27 @@ public final class ProducerThroughput {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG + "=" + settings.bootstrap()));
         ProducerSettings.delivery().forEach((key, value) -> args.add(key + "=" + value));
         List<String> output = run("reference", RuntimeClasspath.read(settings.root(), "kafka"), REFERENCE_MAIN, args, work);
-        for (String line : output) {
-            Matcher total = REFERENCE_TOTAL.matcher(line);
-            if (total.find()) {
-                long acknowledged = Long.parseLong(total.group(1));
-                if (acknowledged != settings.records()) {
-                    throw new UserError("ProducerPerformance had only " + acknowledged + " of " + settings.records()
-                            + " records acknowledged");
-                }
-                return Double.parseDouble(total.group(2));
-            }
+        ReferenceSummary summary = ReferenceSummary.find(output)
+                .orElseThrow(() -> new IllegalStateException("no summary line from ProducerPerformance: " + tail(output)));
+        if (summary.acknowledged() != settings.records()) {
+            throw new UserError("ProducerPerformance had only " + summary.acknowledged() + " of " + settings.records()
+                    + " records acknowledged");
         }
-        throw new IllegalStateException("no summary line from ProducerPerformance: " + tail(output));
+        return summary.perSecond();
+    }
+
+    /** ProducerPerformance's closing line: records acknowledged and records per second over the whole run. */
+    record ReferenceSummary(long acknowledged, double perSecond) {
+        static Optional<ReferenceSummary> find(List<String> output) {
+            for (String line : output) {
+                Matcher total = REFERENCE_TOTAL.matcher(line);
+                if (total.find()) {
+                    return Optional.of(new ReferenceSummary(Long.parseLong(total.group(1)),
+                            Double.parseDouble(total.group(2))));
+                }
+            }
+            return Optional.empty();
+        }
     }
 
     private double runOurs(String topic, Path work) {
