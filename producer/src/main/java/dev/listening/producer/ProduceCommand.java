@@ -6,6 +6,7 @@ import dev.listening.producer.events.EventGenerator;
 import dev.listening.producer.events.EventSource;
 import dev.listening.producer.events.EventTime;
 import dev.listening.producer.kafka.EventSender;
+import dev.listening.producer.kafka.ProducerSettings;
 import dev.listening.producer.kafka.Topics;
 import dev.listening.producer.listeners.Listener;
 import dev.listening.producer.listeners.Listeners;
@@ -116,7 +117,8 @@ public final class ProduceCommand implements Callable<Integer> {
         }
         LOG.info("producing to {} at {}, rate {}{}", topic, bootstrap, rate, stopsWhen());
         long events = limit == null ? Long.MAX_VALUE : limit;
-        EventSender sender = new EventSender(bootstrap, topic, connectTimeout);
+        // the broker answered within --connect-timeout above; from here on an outage is waited out
+        EventSender sender = new EventSender(bootstrap, topic, ProducerSettings.MAX_BLOCK);
         // at max, events are made a few thousand ahead, so their ts lead the send by a few milliseconds
         EventSource source = rate.isMax() ? EventSource.ahead(generator, time, events)
                 : EventSource.onDemand(generator, time);

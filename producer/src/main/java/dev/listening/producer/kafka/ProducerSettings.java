@@ -16,6 +16,12 @@ public final class ProducerSettings {
     public static final int BATCH_SIZE = 256 * 1024;
     /** A record not acknowledged by then is reported failed (the default is 2 minutes). */
     public static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * How long a send may wait for metadata or buffer space once producing. While the broker is away
+     * (a restart takes seconds, more on a loaded machine) sends wait for its metadata: they must
+     * outlast such an outage as records in flight do, not fail after the start-up's connect timeout.
+     */
+    public static final Duration MAX_BLOCK = DELIVERY_TIMEOUT;
 
     private ProducerSettings() {
     }

@@ -29,6 +29,13 @@ class ProducerSettingsTest {
     }
 
     @Test
+    void aBrokerRestartOnALoadedMachineIsWaitedOutBySendsAndByRecordsInFlight() {
+        Duration restart = Duration.ofSeconds(30);
+        assertTrue(ProducerSettings.MAX_BLOCK.compareTo(restart) > 0, "a send waiting for the broker's metadata");
+        assertTrue(ProducerSettings.DELIVERY_TIMEOUT.compareTo(restart) > 0, "a record waiting for its acknowledgement");
+    }
+
+    @Test
     void kafkaAcceptsTheCombination() {
         // the client validates its settings when it is built (delivery vs linger + request timeout,
         // idempotence vs acks); building one opens no connection

@@ -1,0 +1,242 @@
+package dev.listening.it;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import dev.listening.cli.verify.Reconciliation;
+import dev.listening.cli.verify.RecordRef;
+import dev.listening.cli.verify.TopicReader;
+import dev.listening.cli.verify.Verifier;
+import dev.listening.contract.Env;
+import dev.listening.contract.Names;
+import dev.listening.cql.CassandraSessions;
+import dev.listening.cql.Replication;
+import dev.listening.cql.Schema;
+import dev.listening.producer.run.Report;
+import dev.listening.stack.Bootstrap;
+import dev.listening.stack.LocalStack;
+import dev.listening.stack.ProjectRoot;
+import dev.listening.stack.ServiceReport;
+import dev.listening.stack.StackSettings;
+import dev.listening.stack.UpReport;
+import dev.listening.stack.cassandra.CassandraService;
+import dev.listening.stack.kafka.KafkaService;
+import dev.listening.stack.kafka.KafkaTopics;
+import dev.listening.stack.net.HostPort;
+import dev.listening.stack.net.Ports;
+import dev.listening.stack.spark.SparkRuntime;
+import dev.listening.stack.spark.SparkSubmitProcess;
+import dev.listening.stack.spark.StreamerSubmission;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Kafka and Cassandra going away under a working pipeline. The stack is this class's own (its own
+ * free ports and PIPELINE_HOME, like StackCommandsIT's): stopping the shared fixture's services
+ * would break the tests that use it. A service is stopped as ./pipeline down stops it (SIGTERM
+ * through its pid file) and started again by LocalStack.up, on the same data.
+ */
+class ServiceOutagesIT {
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceOutagesIT.class);
+    private static final Path ROOT = ProjectRoot.get();
+    private static final Path RUN_DIR = RunDirs.fresh("service-outages");
+    private static final Duration DEADLINE = Duration.ofMinutes(5);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration CASSANDRA_OUTAGE = Duration.ofSeconds(60);
+    /** With the restart after it, it must stay below the producer's max block and delivery timeout (ProducerSettings). */
+    private static final Duration KAFKA_OUTAGE = Duration.ofSeconds(10);
+    private static final Bootstrap BOOTSTRAP = new Bootstrap(Names.TOPIC, 1, Names.KEYSPACE, Replication.simple(1));
+
+    private static LocalStack stack;
+    private static PipelineRunner pipeline;
+    private static TopicReader topicReader;
+
+    @BeforeAll
+    static void startAStackOfOurOwn() {
+        List<Integer> ports = Ports.free(4);
+        StackSettings settings = new StackSettings(ROOT, RunDirs.home(RUN_DIR), new HostPort(Env.DEFAULT_HOST, ports.get(0)),
+                ports.get(1), new HostPort(Env.DEFAULT_HOST, ports.get(2)), ports.get(3), Env.DEFAULT_DATACENTER);
+        stack = new LocalStack(settings);
+        stack.up(BOOTSTRAP, DEADLINE);
+        pipeline = new PipelineRunner(ROOT, RUN_DIR.resolve("work"), Map.of(
+                Env.KAFKA, settings.kafka().toString(),
+                Env.CASSANDRA, settings.cassandra().toString(),
+                Env.DATACENTER, settings.datacenter(),
+                Env.HOME, settings.home().toString()),
+                List.of(Env.TOPIC, Env.KEYSPACE));
+        topicReader = new TopicReader(kafka(), REQUEST_TIMEOUT);
+    }
+
+    @AfterAll
+    static void nothingLeftRunning() {
+        RunDirs.removeWithServices(RUN_DIR);
+    }
+
+    @Test
+    void cassandraDownForAMinuteWhileEventsFlowIsWaitedOutAndNothingIsLostOrDoubled() throws Exception {
+        String topic = topic("cassandra-outage");
+        String keyspace = keyspace("cassandra_outage");
+        Path runDir = RUN_DIR.resolve("cassandra-outage");
+        Path log = runDir.resolve("streamer.log");
+        StreamerSubmission submission = StreamerSubmission.defaults(ROOT, runDir, kafka(), cassandra(), topic, keyspace)
+                .withTrigger("1s")
+                .withCheckpoint(runDir.resolve("checkpoint"));
+        produced(pipeline.run(DEADLINE, "produce", "--topic", topic, "--rate", "max", "--limit", "500"));
+
+        try (SparkSubmitProcess streamer = SparkSubmitProcess.start(submission.job(new SparkRuntime(ROOT, runDir), "local[2]"), log)) {
+            try (CqlSession session = session()) {
+                assertEquals(500, awaitEveryRecordAccountedFor(new Verifier(topicReader, session, keyspace), topic, streamer).stored());
+            }
+            // 4,000 events at 50/s: they keep coming for the whole outage and a little after it
+            CompletableFuture<ProcessResult> producing = CompletableFuture.supplyAsync(() -> pipeline.run(DEADLINE,
+                    "produce", "--topic", topic, "--rate", "50", "--limit", "4000"));
+            Duration stopping = stop(CassandraService.NAME);
+            Instant down = Instant.now();
+            long recordsWhenStopped = records(topic);
+            // The outage itself is the test's subject, so it is timed; the streamer is checked every second of it.
+            await("Cassandra down for " + CASSANDRA_OUTAGE.toSeconds() + " s").atMost(CASSANDRA_OUTAGE.plusSeconds(30))
+                    .pollInterval(Duration.ofSeconds(1)).until(() -> {
+                        assertTrue(streamer.isAlive(), "the streamer exited while Cassandra was down");
+                        return Duration.between(down, Instant.now()).compareTo(CASSANDRA_OUTAGE) >= 0;
+                    });
+            long producedDuringOutage = records(topic) - recordsWhenStopped;
+            assertTrue(producedDuringOutage > 1_000, "events kept coming while Cassandra was down: " + producedDuringOutage);
+            assertTrue(Files.readString(log).contains("Cassandra unavailable while writing batch"),
+                    "a batch met the outage and was retried; see " + log);
+
+            Duration heldDown = Duration.between(down, Instant.now());
+            UpReport up = stack.up(BOOTSTRAP, DEADLINE);
+            Instant back = Instant.now();
+            ServiceReport cassandra = service(up, CassandraService.NAME);
+            assertFalse(cassandra.alreadyRunning());
+            assertTrue(service(up, KafkaService.NAME).alreadyRunning(), "only Cassandra was restarted");
+            produced(producing.get(DEADLINE.toSeconds(), TimeUnit.SECONDS));
+
+            try (CqlSession session = session()) {
+                Reconciliation.Report report = awaitEveryRecordAccountedFor(new Verifier(topicReader, session, keyspace), topic, streamer);
+                LOG.info("Cassandra stopped in {} s, held down {} s ({} events produced meanwhile), ready again {} s after "
+                                + "its start; every event stored {} s after that: {}", stopping.toSeconds(), heldDown.toSeconds(),
+                        producedDuringOutage, cassandra.readyIn().toSeconds(), Duration.between(back, Instant.now()).toSeconds(),
+                        report);
+                assertEquals(4_500, report.records());
+                assertEquals(4_500, report.stored(), "rows stored before the outage were kept, the rest written after it");
+                assertEquals(0, report.deadLetters());
+                assertEquals(0, report.duplicateIdsInTopic());
+                assertEquals(List.of(), report.unexpected());
+                assertTrue(report.exactlyOnce(), report.toString());
+            }
+            assertTrue(streamer.isAlive(), "the streamer rode the outage out");
+        }
+    }
+
+    @Test
+    void brokerRestartedWhileTheProducerSends5000PerSecondLosesAndDoublesNoEvent() throws Exception {
+        String topic = topic("broker-restart");
+        CompletableFuture<ProcessResult> producing = CompletableFuture.supplyAsync(() -> pipeline.run(DEADLINE,
+                "produce", "--topic", topic, "--rate", "5000", "--limit", "50000"));
+        await("the producer is under way").atMost(DEADLINE).pollInterval(Duration.ofMillis(200))
+                .until(() -> records(topic) >= 5_000);
+        Duration stopping = stop(KafkaService.NAME);
+        Instant down = Instant.now();
+        await("the broker down for " + KAFKA_OUTAGE.toSeconds() + " s").atMost(KAFKA_OUTAGE.plusSeconds(30))
+                .pollInterval(Duration.ofMillis(500)).until(() -> {
+                    assertFalse(producing.isDone(), "the producer ended while the broker was down");
+                    return Duration.between(down, Instant.now()).compareTo(KAFKA_OUTAGE) >= 0;
+                });
+        UpReport up = stack.up(BOOTSTRAP, DEADLINE);
+        Duration outage = Duration.between(down, Instant.now());
+        assertTrue(service(up, CassandraService.NAME).alreadyRunning(), "only the broker was restarted");
+        assertFalse(producing.isDone(), "the restart happened while the producer was sending");
+
+        Report report = produced(producing.get(DEADLINE.toSeconds(), TimeUnit.SECONDS));
+        List<RecordRef> records = topicReader.read(topic, Map.of(), Map.of());
+        long distinct = records.stream().map(r -> r.row().eventId()).distinct().count();
+        LOG.info("broker stopped in {} ms, unreachable for {} s (ready {} s after its start); producer: {}; topic: {} records, {} distinct ids",
+                stopping.toMillis(), outage.toSeconds(), service(up, KafkaService.NAME).readyIn().toSeconds(), report.line(),
+                records.size(), distinct);
+        assertEquals(50_000, report.acknowledged(), report.line());
+        assertEquals(0, report.failed(), report.line());
+        assertEquals(report.acknowledged(), records.size(), "every acknowledged event is in the topic, none twice");
+        assertEquals(records.size(), distinct, "no event_id twice");
+    }
+
+    private static Reconciliation.Report awaitEveryRecordAccountedFor(Verifier verifier, String topic, SparkSubmitProcess streamer) {
+        AtomicReference<Reconciliation.Report> last = new AtomicReference<>();
+        await("every record of " + topic + " stored").atMost(DEADLINE).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            assertTrue(streamer.isAlive(), "the streamer exited");
+            last.set(verifier.verify(topic, Map.of(), Map.of()));
+            return last.get().missing().isEmpty();
+        });
+        return last.get();
+    }
+
+    /** SIGTERM to the service's pid, as ./pipeline down sends it; returns once the process is gone. */
+    private static Duration stop(String service) throws Exception {
+        Path dir = stack.settings().home().resolve(service);
+        long pid = LocalStack.pidFile(dir, service).read().orElseThrow(() -> new AssertionError(service + " has no pid file"));
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError(service + " (pid " + pid + ") is not running"));
+        Instant start = Instant.now();
+        process.destroy();
+        process.onExit().get(LocalStack.STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        return Duration.between(start, Instant.now());
+    }
+
+    private static Report produced(ProcessResult result) {
+        assertEquals(0, result.exitCode(), result.stderr());
+        return result.stdout().lines().map(Report::parse).flatMap(Optional::stream).findFirst()
+                .orElseThrow(() -> new AssertionError("no report line in " + result.stdout()));
+    }
+
+    private static long records(String topic) {
+        return topicReader.endOffsets(topic).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static ServiceReport service(UpReport up, String name) {
+        return up.services().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static String topic(String prefix) throws InterruptedException {
+        String topic = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        assertTrue(KafkaTopics.ensure(kafka(), topic, 1, REQUEST_TIMEOUT));
+        return topic;
+    }
+
+    private static String keyspace(String prefix) {
+        String keyspace = prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
+        try (CqlSession session = session()) {
+            Schema.load().apply(session, keyspace, Replication.simple(1));
+        }
+        return keyspace;
+    }
+
+    /** A fresh session: one that saw the node go away may wait out the driver's reconnection backoff. */
+    private static CqlSession session() {
+        return CassandraSessions.open(cassandra(), stack.settings().datacenter(), REQUEST_TIMEOUT);
+    }
+
+    private static String kafka() {
+        return stack.settings().kafka().toString();
+    }
+
+    private static String cassandra() {
+        return stack.settings().cassandra().toString();
+    }
+}
