@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         description = "Benchmarks on the local stack; each prints ours, the reference and the ratio, and writes output/bench/.",
         subcommands = {
                 ProducerBench.class,
+                StreamerBench.class,
+                EndToEndBench.class,
         })
 public final class BenchCommand {
 }

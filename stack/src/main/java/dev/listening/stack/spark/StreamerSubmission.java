@@ -29,6 +29,16 @@ public record StreamerSubmission(String bootstrap, String topic, String cassandr
         return home.resolve(StreamerOptions.CHECKPOINTS_DIR).resolve(topic + "-" + keyspace);
     }
 
+    public StreamerSubmission withDatacenter(String name) {
+        return new StreamerSubmission(bootstrap, topic, cassandra, name, keyspace, consistency, songs, trigger,
+                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout);
+    }
+
+    public StreamerSubmission withSongs(Path csv) {
+        return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, csv, trigger,
+                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout);
+    }
+
     public StreamerSubmission withTrigger(String interval) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, interval,
                 maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout);

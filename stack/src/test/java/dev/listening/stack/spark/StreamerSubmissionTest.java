@@ -48,9 +48,13 @@ class StreamerSubmissionTest {
                 .withTrigger("1s")
                 .withMaxOffsetsPerTrigger(500)
                 .withStartingOffsets("latest")
-                .withCheckpoint(Path.of("/ck"));
+                .withCheckpoint(Path.of("/ck"))
+                .withDatacenter("dc2")
+                .withSongs(Path.of("/songs.csv"));
         Map<String, String> options = options(submission);
 
+        assertEquals("dc2", options.get("--datacenter"));
+        assertEquals("/songs.csv", options.get("--songs"));
         assertEquals("1s", options.get("--trigger"));
         assertEquals("500", options.get("--max-offsets-per-trigger"));
         assertEquals("latest", options.get("--starting-offsets"));

@@ -21,6 +21,7 @@ public final class BatchProgressLogger extends StreamingQueryListener {
         } else {
             LOG.debug(line.format());
         }
+        LOG.debug("progress {}", event.progress().json());
     }
 
     @Override

@@ -32,8 +32,12 @@ public final class CassandraBatchWriter implements VoidFunction2<Dataset<Row>, L
         try {
             retry.run("writing batch " + batchId + " to " + Names.HISTORY_TABLE,
                     () -> write(ListeningPlan.validOf(batch), Names.HISTORY_TABLE));
-            retry.run("writing batch " + batchId + " to " + Names.DEAD_LETTER_TABLE,
-                    () -> write(ListeningPlan.deadLettersOf(batch), Names.DEAD_LETTER_TABLE));
+            Dataset<Row> deadLetters = ListeningPlan.deadLettersOf(batch);
+            // Read from the cached batch (its column statistics mostly answer it): no write job when all is well.
+            if (!deadLetters.isEmpty()) {
+                retry.run("writing batch " + batchId + " to " + Names.DEAD_LETTER_TABLE,
+                        () -> write(deadLetters, Names.DEAD_LETTER_TABLE));
+            }
         } finally {
             batch.unpersist(false);
         }

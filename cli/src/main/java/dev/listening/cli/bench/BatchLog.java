@@ -1,0 +1,66 @@
+package dev.listening.cli.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The streamer's per-batch log lines, read back from its log file. */
+record BatchLog(boolean started, List<Batch> batches) {
+    /** "batch 3: 50,000 rows in 4.2 s (11,905 rows/s), 0 dead letters, 0 join misses, Kafka lag 100,000" */
+    private static final Pattern BATCH = Pattern.compile(
+            "batch \\d+: ([\\d,]+) rows in ([\\d.]+) s \\(.*\\), ([\\d,]+) dead letters, ([\\d,]+) join misses");
+    /** The job's line once its query runs. */
+    private static final Pattern STARTED = Pattern.compile("StreamerJob - streaming ");
+
+    record Batch(long rows, double seconds, long deadLetters, long joinMisses) {
+    }
+
+    static BatchLog read(Path log) {
+        try {
+            return parse(Files.exists(log) ? Files.readAllLines(log) : List.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static BatchLog parse(List<String> lines) {
+        boolean started = false;
+        List<Batch> batches = new ArrayList<>();
+        for (String line : lines) {
+            started |= STARTED.matcher(line).find();
+            Matcher m = BATCH.matcher(line);
+            if (m.find()) {
+                batches.add(new Batch(number(m.group(1)), Double.parseDouble(m.group(2)), number(m.group(3)), number(m.group(4))));
+            }
+        }
+        return new BatchLog(started, List.copyOf(batches));
+    }
+
+    long rows() {
+        return batches.stream().mapToLong(Batch::rows).sum();
+    }
+
+    long deadLetters() {
+        return batches.stream().mapToLong(Batch::deadLetters).sum();
+    }
+
+    long joinMisses() {
+        return batches.stream().mapToLong(Batch::joinMisses).sum();
+    }
+
+    /** Rows per second over every batch but the first, which also pays for JIT warm-up and the first connections. */
+    double steadyRowsPerSecond() {
+        List<Batch> steady = batches.subList(Math.min(1, batches.size()), batches.size());
+        double seconds = steady.stream().mapToDouble(Batch::seconds).sum();
+        return seconds == 0 ? 0 : steady.stream().mapToLong(Batch::rows).sum() / seconds;
+    }
+
+    private static long number(String text) {
+        return Long.parseLong(text.replace(",", ""));
+    }
+}

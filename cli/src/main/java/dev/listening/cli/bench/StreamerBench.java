@@ -1,0 +1,133 @@
+package dev.listening.cli.bench;
+
+import dev.listening.contract.Env;
+import dev.listening.contract.UserError;
+import dev.listening.stack.ProjectRoot;
+import dev.listening.streamer.StreamerOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** ./pipeline bench streamer: the streamer's rows/s into Cassandra next to raw driver writes of the same rows. */
+@Command(name = "streamer", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+                "Fills a fresh topic with --records producer events, warms Cassandra with raw writes, then measures "
+                        + "raw asynchronous driver writes of the same rows, the streamer job (spark-submit way, trigger 1s) "
+                        + "draining the topic, and raw writes again, each into a fresh keyspace of the stack of ./pipeline up.",
+                "Prints the streamer's steady rows/s (batches after the first), the raw rate and their ratio "
+                        + "(target: >= 0.7), and writes them to --out. The scratch topic and keyspaces are dropped at the end."})
+public final class StreamerBench implements Callable<Integer> {
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", defaultValue = Env.KAFKA_OPTION,
+            description = "Kafka bootstrap servers (env " + Env.KAFKA + "). Default: ${DEFAULT-VALUE}.")
+    String bootstrap;
+
+    @Option(names = "--cassandra", paramLabel = "HOST:PORT[,..]", defaultValue = Env.CASSANDRA_OPTION,
+            description = "Cassandra contact points (env " + Env.CASSANDRA + "). Default: ${DEFAULT-VALUE}.")
+    String cassandra;
+
+    @Option(names = "--datacenter", paramLabel = "NAME", defaultValue = Env.DATACENTER_OPTION,
+            description = "Cassandra local data centre (env " + Env.DATACENTER + "). Default: ${DEFAULT-VALUE}.")
+    String datacenter;
+
+    @Option(names = "--records", paramLabel = "N", defaultValue = "300000",
+            description = "Events in the topic, and rows per raw run. Default: ${DEFAULT-VALUE}.")
+    long records;
+
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "2",
+            description = "Partitions of the topic: Spark reads each in a task of its own. Default: ${DEFAULT-VALUE}.")
+    int partitions;
+
+    @Option(names = StreamerOptions.MAX_OFFSETS_PER_TRIGGER, paramLabel = "N", defaultValue = "50000",
+            description = "The streamer's batch size. Default: ${DEFAULT-VALUE}.")
+    long maxOffsetsPerTrigger;
+
+    @Option(names = "--warmup-rows", paramLabel = "N", defaultValue = "600000",
+            description = "Raw rows written first to warm Cassandra up. Default: ${DEFAULT-VALUE}.")
+    long warmupRows;
+
+    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[2]",
+            description = "Spark master of the streamer. Default: ${DEFAULT-VALUE}.")
+    String master;
+
+    @Option(names = "--songs", paramLabel = "PATH",
+            defaultValue = "${sys:" + ProjectRoot.PROPERTY + ":-.}/" + StreamerOptions.DEFAULT_SONGS,
+            description = "Songs CSV. Default: ${DEFAULT-VALUE}.")
+    Path songs;
+
+    @Option(names = "--home", paramLabel = "DIR", defaultValue = Env.HOME_OPTION,
+            description = "Checkpoints and Spark's scratch space; relative to the project root (env " + Env.HOME
+                    + "). Default: ${DEFAULT-VALUE}.")
+    String home;
+
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "${sys:" + ProjectRoot.PROPERTY + ":-.}/output/bench/streamer.md",
+            description = "The report; the streamer's log goes next to it. Default: ${DEFAULT-VALUE}.")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (records < 3 * maxOffsetsPerTrigger) {
+            throw new UserError("--records must be at least three batches (3 x " + StreamerOptions.MAX_OFFSETS_PER_TRIGGER
+                    + ") so that a steady rate shows after the first batch");
+        }
+        if (partitions < 1 || warmupRows < 0) {
+            throw new UserError("--partitions must be at least 1 and --warmup-rows not negative");
+        }
+        Path root = ProjectRoot.get();
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        StreamerThroughput.Result result = new StreamerThroughput(new StreamerThroughput.Settings(bootstrap, cassandra,
+                datacenter, root, ProjectRoot.home(root, home), songs.toAbsolutePath(), records, partitions,
+                maxOffsetsPerTrigger, warmupRows, master, log())).measure();
+        List<String> lines = report(result);
+        lines.forEach(spec.commandLine().getOut()::println);
+        Files.write(out, lines);
+        return 0;
+    }
+
+    private Path log() {
+        return out.toAbsolutePath().resolveSibling("streamer-job.log");
+    }
+
+    private List<String> report(StreamerThroughput.Result result) {
+        BatchLog streamer = result.streamer();
+        BatchLog.Batch first = streamer.batches().get(0);
+        List<String> lines = new ArrayList<>();
+        lines.add("# Streamer throughput: Kafka -> Spark -> Cassandra next to raw driver writes");
+        lines.add("");
+        lines.add("- when: " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", Kafka " + bootstrap + ", Cassandra "
+                + cassandra + ", " + Runtime.getRuntime().availableProcessors() + " cores, Spark master " + master);
+        lines.add(String.format(Locale.ROOT, "- %,d producer events in a %d-partition topic; streamer trigger 1s, %,d records per batch, "
+                + "consistency %s; raw writes: prepared INSERT, executeAsync, %d in flight, same rows and consistency",
+                result.records(), partitions, maxOffsetsPerTrigger, StreamerOptions.DEFAULT_CONSISTENCY, ReferenceWriter.IN_FLIGHT));
+        lines.add(String.format(Locale.ROOT, "- Cassandra warmed first with %,d raw rows (%,.0f rows/s)", warmupRows,
+                result.warmupRowsPerSecond()));
+        lines.add("");
+        lines.add("| run | rows/s |");
+        lines.add("|---|---:|");
+        lines.add(String.format(Locale.ROOT, "| raw driver writes, before | %,.0f |", result.reference().before()));
+        lines.add(String.format(Locale.ROOT, "| streamer, batches 2-%d (steady) | %,.0f |", streamer.batches().size(),
+                streamer.steadyRowsPerSecond()));
+        lines.add(String.format(Locale.ROOT, "| streamer, batch 1 (%,d rows in %.1f s, with JIT and connection set-up) | %,.0f |",
+                first.rows(), first.seconds(), first.rows() / first.seconds()));
+        lines.add(String.format(Locale.ROOT, "| raw driver writes, after | %,.0f |", result.reference().after()));
+        lines.add("");
+        lines.add(String.format(Locale.ROOT, "ratio: streamer steady / raw mean = %,.0f / %,.0f = %.2f (target >= 0.7)",
+                streamer.steadyRowsPerSecond(), result.reference().mean(), result.ratio()));
+        lines.add(String.format(Locale.ROOT, "rows stored by the streamer: %,d of %,d; dead letters %,d; join misses %,d",
+                result.rowsStored(), result.records(), streamer.deadLetters(), streamer.joinMisses()));
+        return lines;
+    }
+}

@@ -1,0 +1,153 @@
+package dev.listening.cli.bench;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import dev.listening.contract.EventField;
+import dev.listening.contract.EventJson;
+import dev.listening.contract.ListeningEvent;
+import dev.listening.contract.Names;
+import dev.listening.cql.CassandraSessions;
+import dev.listening.producer.events.EventGenerator;
+import dev.listening.producer.kafka.ProducerSettings;
+import dev.listening.producer.listeners.Listeners;
+import dev.listening.producer.songs.Song;
+import dev.listening.producer.songs.SongCatalog;
+import dev.listening.stack.spark.SparkRuntime;
+import dev.listening.stack.spark.StreamerSubmission;
+import dev.listening.streamer.StreamerOptions;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The streamer's sustained throughput from a pre-filled topic into Cassandra, next to raw
+ * asynchronous driver writes of the same rows into the same Cassandra in the same run. Cassandra is
+ * warmed first (a fresh node writes at a third of its warm rate); the raw writes run before and
+ * after the streamer, so drift on the shared machine falls on both sides; each side writes into a
+ * fresh keyspace of its own.
+ */
+public final class StreamerThroughput {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamerThroughput.class);
+    private static final long SEED = 20_240_501L;
+    private static final int LISTENERS = 50;
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    /** The streamer's default; the reference writes at the same level. */
+    private static final DefaultConsistencyLevel CONSISTENCY = DefaultConsistencyLevel.valueOf(StreamerOptions.DEFAULT_CONSISTENCY);
+
+    private final Settings settings;
+
+    public record Settings(String bootstrap, String cassandra, String datacenter, Path root, Path home, Path songs,
+                           long records, int partitions, long maxOffsetsPerTrigger, long warmupRows, String master,
+                           Path streamerLog) {
+    }
+
+    /** Raw driver writes: rows per second. */
+    public record Reference(double before, double after) {
+        public double mean() {
+            return (before + after) / 2;
+        }
+    }
+
+    public record Result(long records, double warmupRowsPerSecond, Reference reference, BatchLog streamer, long rowsStored) {
+        public double ratio() {
+            return streamer.steadyRowsPerSecond() / reference.mean();
+        }
+    }
+
+    public StreamerThroughput(Settings settings) {
+        this.settings = settings;
+    }
+
+    public Result measure() throws InterruptedException {
+        List<Song> songs = SongCatalog.load(settings.songs()).songs();
+        EventGenerator generator = new EventGenerator(Listeners.generate(LISTENERS, List.of(), SEED), songs, SEED);
+        long start = System.currentTimeMillis() - settings.records() - settings.warmupRows();
+        List<ListeningEvent> warmup = events(generator, start, settings.warmupRows());
+        List<ListeningEvent> events = events(generator, start + settings.warmupRows(), settings.records());
+
+        try (CqlSession session = CassandraSessions.open(settings.cassandra(), settings.datacenter(), REQUEST_TIMEOUT);
+             Scratch scratch = new Scratch(settings.bootstrap(), session)) {
+            String topic = scratch.topic("streamer", settings.partitions());
+            fill(topic, events);
+
+            double warm = rate(warmup.size(), new ReferenceWriter(session, scratch.keyspace("warmup"), songs, CONSISTENCY).write(warmup));
+            LOG.info("Cassandra warmed with {} raw rows at {} rows/s", warmup.size(), Math.round(warm));
+            double before = reference(session, scratch, songs, events, "reference_before");
+
+            String keyspace = scratch.keyspace("streamer");
+            StreamerSubmission submission = StreamerSubmission.defaults(settings.root(), settings.home(), settings.bootstrap(),
+                            settings.cassandra(), topic, keyspace)
+                    .withDatacenter(settings.datacenter())
+                    .withSongs(settings.songs())
+                    .withTrigger("1s")
+                    .withMaxOffsetsPerTrigger(settings.maxOffsetsPerTrigger());
+            BatchLog streamed;
+            try (StreamerRun run = StreamerRun.start(new SparkRuntime(settings.root(), settings.home()), submission,
+                    settings.master(), settings.streamerLog())) {
+                run.awaitStarted(START_TIMEOUT);
+                run.awaitRows(settings.records(), START_TIMEOUT.plusSeconds(settings.records() / 1000));
+                streamed = run.batches();
+            }
+            LOG.info("streamer: {} rows/s after the first batch", Math.round(streamed.steadyRowsPerSecond()));
+
+            double after = reference(session, scratch, songs, events, "reference_after");
+            return new Result(settings.records(), warm, new Reference(before, after), streamed, countRows(session, keyspace));
+        }
+    }
+
+    private double reference(CqlSession session, Scratch scratch, List<Song> songs, List<ListeningEvent> events, String name)
+            throws InterruptedException {
+        double rate = rate(events.size(), new ReferenceWriter(session, scratch.keyspace(name), songs, CONSISTENCY).write(events));
+        LOG.info("raw driver writes ({}): {} rows/s", name, Math.round(rate));
+        return rate;
+    }
+
+    /** One event per millisecond, like the producer at --rate max. */
+    private static List<ListeningEvent> events(EventGenerator generator, long firstTs, long count) {
+        List<ListeningEvent> events = new ArrayList<>((int) count);
+        for (long i = 0; i < count; i++) {
+            events.add(generator.next(firstTs + i));
+        }
+        return events;
+    }
+
+    private void fill(String topic, List<ListeningEvent> events) throws InterruptedException {
+        LOG.info("filling topic {} with {} events", topic, events.size());
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(ProducerSettings.producer(settings.bootstrap(), REQUEST_TIMEOUT))) {
+            for (ListeningEvent event : events) {
+                producer.send(new ProducerRecord<>(topic, event.userId(), EventJson.toBytes(event)), (metadata, error) -> {
+                    if (error != null) {
+                        failure.compareAndSet(null, error);
+                    }
+                });
+            }
+            producer.flush();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("filling " + topic + " failed: " + failure.get().getMessage(), failure.get());
+        }
+    }
+
+    private static long countRows(CqlSession session, String keyspace) {
+        long rows = 0;
+        for (var ignored : session.execute(SimpleStatement.newInstance("SELECT " + EventField.EVENT_ID.jsonName() + " FROM "
+                + keyspace + "." + Names.HISTORY_TABLE).setPageSize(5_000).setTimeout(REQUEST_TIMEOUT))) {
+            rows++;
+        }
+        return rows;
+    }
+
+    private static double rate(long rows, Duration took) {
+        return rows / (took.toNanos() / 1e9);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.listening.cli.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+class BatchLogTest {
+    private static final List<String> LOG = List.of(
+            "16:42:05 INFO  StreamerJob - 5936 songs loaded from /work/main/data/spotify-songs.csv",
+            "16:42:06 INFO  StreamerJob - streaming t from k:1 into ks.listening_history every 1.0 s (checkpoint /ck)",
+            "16:42:36 INFO  BatchProgressLogger - batch 0: 50,000 rows in 25.0 s (2,000 rows/s), 3 dead letters, 7 join misses, Kafka lag 100,000",
+            "16:42:46 WARN  SomethingElse - batch 9: not a batch line",
+            "16:42:56 INFO  BatchProgressLogger - batch 1: 50,000 rows in 10.0 s (5,000 rows/s), 0 dead letters, 1 join misses, Kafka lag 50,000",
+            "16:43:01 INFO  BatchProgressLogger - batch 2: 25,000 rows in 2.5 s (10,000 rows/s), 1 dead letters, 0 join misses, Kafka lag unknown");
+
+    @Test
+    void sumsTheBatchLines() {
+        BatchLog log = BatchLog.parse(LOG);
+
+        assertTrue(log.started());
+        assertEquals(3, log.batches().size());
+        assertEquals(125_000, log.rows());
+        assertEquals(4, log.deadLetters());
+        assertEquals(8, log.joinMisses());
+    }
+
+    @Test
+    void theSteadyRateLeavesTheFirstBatchOut() {
+        assertEquals(75_000 / 12.5, BatchLog.parse(LOG).steadyRowsPerSecond(), 1e-9);
+    }
+
+    @Test
+    void aJobStillStartingHasNoBatches() {
+        BatchLog log = BatchLog.parse(LOG.subList(0, 1));
+
+        assertFalse(log.started());
+        assertEquals(0, log.rows());
+        assertEquals(0, log.steadyRowsPerSecond());
+    }
+}
