@@ -26,8 +26,9 @@ import java.util.concurrent.locks.LockSupport;
 public final class ProducerRun implements Callable<Report>, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProducerRun.class);
     private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
-    /** Flushing is bounded by the delivery timeout; closing the producer takes a moment more. */
-    private static final Duration CLOSE_WAIT = ProducerSettings.DELIVERY_TIMEOUT.plusSeconds(10);
+    /** A send in progress may block up to max.block, then flushing is bounded by the delivery timeout. */
+    private static final Duration CLOSE_WAIT =
+            ProducerSettings.MAX_BLOCK.plus(ProducerSettings.DELIVERY_TIMEOUT).plusSeconds(10);
 
     private final EventSource events;
     private final EventSender sender;
