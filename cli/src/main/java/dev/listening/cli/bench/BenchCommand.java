@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 ProducerBench.class,
                 StreamerBench.class,
                 EndToEndBench.class,
+                SoakBench.class,
         })
 public final class BenchCommand {
 }
