@@ -53,11 +53,26 @@ record BatchLog(boolean started, List<Batch> batches) {
         return batches.stream().mapToLong(Batch::joinMisses).sum();
     }
 
-    /** Rows per second over every batch but the first, which also pays for JIT warm-up and the first connections. */
-    double steadyRowsPerSecond() {
-        List<Batch> steady = batches.subList(Math.min(1, batches.size()), batches.size());
-        double seconds = steady.stream().mapToDouble(Batch::seconds).sum();
-        return seconds == 0 ? 0 : steady.stream().mapToLong(Batch::rows).sum() / seconds;
+    /**
+     * Rows per second over the batches that start after {@code warmupRows} rows (and never the first
+     * batch, which also pays for the first connections): the JVM's JIT warms up over several batches.
+     */
+    double steadyRowsPerSecond(long warmupRows) {
+        return steady(warmupRows).stream().mapToLong(Batch::rows).sum() / steadySeconds(warmupRows);
+    }
+
+    List<Batch> steady(long warmupRows) {
+        long before = 0;
+        int first = 0;
+        while (first < batches.size() && (first == 0 || before < warmupRows)) {
+            before += batches.get(first++).rows();
+        }
+        return batches.subList(first, batches.size());
+    }
+
+    private double steadySeconds(long warmupRows) {
+        double seconds = steady(warmupRows).stream().mapToDouble(Batch::seconds).sum();
+        return seconds == 0 ? Double.POSITIVE_INFINITY : seconds;
     }
 
     private static long number(String text) {

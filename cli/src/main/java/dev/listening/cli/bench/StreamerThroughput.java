@@ -29,10 +29,11 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The streamer's sustained throughput from a pre-filled topic into Cassandra, next to raw
- * asynchronous driver writes of the same rows into the same Cassandra in the same run. Cassandra is
- * warmed first (a fresh node writes at a third of its warm rate); the raw writes run before and
- * after the streamer, so drift on the shared machine falls on both sides; each side writes into a
- * fresh keyspace of its own.
+ * asynchronous driver writes of the same rows into the same Cassandra in the same run. Both sides
+ * are warmed first: Cassandra with raw writes (a fresh node writes at a third of its warm rate),
+ * the streamer's JVM with records ahead of the measured ones in the topic. The raw writes run
+ * before and after the streamer, so drift on the shared machine falls on both sides; each side
+ * writes into a fresh keyspace of its own.
  */
 public final class StreamerThroughput {
     private static final Logger LOG = LoggerFactory.getLogger(StreamerThroughput.class);
@@ -46,8 +47,8 @@ public final class StreamerThroughput {
     private final Settings settings;
 
     public record Settings(String bootstrap, String cassandra, String datacenter, Path root, Path home, Path songs,
-                           long records, int partitions, long maxOffsetsPerTrigger, long warmupRows, String master,
-                           Path streamerLog) {
+                           long records, int partitions, long maxOffsetsPerTrigger, long warmupRows,
+                           long streamerWarmupRecords, String master, Path streamerLog) {
     }
 
     /** Raw driver writes: rows per second. */
@@ -57,9 +58,14 @@ public final class StreamerThroughput {
         }
     }
 
-    public record Result(long records, double warmupRowsPerSecond, Reference reference, BatchLog streamer, long rowsStored) {
+    public record Result(long records, long streamerWarmupRecords, double warmupRowsPerSecond, Reference reference,
+                         BatchLog streamer, long rowsStored) {
+        public double streamerRowsPerSecond() {
+            return streamer.steadyRowsPerSecond(streamerWarmupRecords);
+        }
+
         public double ratio() {
-            return streamer.steadyRowsPerSecond() / reference.mean();
+            return streamerRowsPerSecond() / reference.mean();
         }
     }
 
@@ -70,13 +76,17 @@ public final class StreamerThroughput {
     public Result measure() throws InterruptedException {
         List<Song> songs = SongCatalog.load(settings.songs()).songs();
         EventGenerator generator = new EventGenerator(Listeners.generate(LISTENERS, List.of(), SEED), songs, SEED);
-        long start = System.currentTimeMillis() - settings.records() - settings.warmupRows();
+        long streamed = settings.streamerWarmupRecords() + settings.records();
+        long start = System.currentTimeMillis() - streamed - settings.warmupRows();
         List<ListeningEvent> warmup = events(generator, start, settings.warmupRows());
-        List<ListeningEvent> events = events(generator, start + settings.warmupRows(), settings.records());
+        List<ListeningEvent> streamerWarmup = events(generator, start + settings.warmupRows(), settings.streamerWarmupRecords());
+        List<ListeningEvent> events = events(generator, start + settings.warmupRows() + settings.streamerWarmupRecords(),
+                settings.records());
 
         try (CqlSession session = CassandraSessions.open(settings.cassandra(), settings.datacenter(), REQUEST_TIMEOUT);
              Scratch scratch = new Scratch(settings.bootstrap(), session)) {
             String topic = scratch.topic("streamer", settings.partitions());
+            fill(topic, streamerWarmup);
             fill(topic, events);
 
             double warm = rate(warmup.size(), new ReferenceWriter(session, scratch.keyspace("warmup"), songs, CONSISTENCY).write(warmup));
@@ -90,17 +100,19 @@ public final class StreamerThroughput {
                     .withSongs(settings.songs())
                     .withTrigger("1s")
                     .withMaxOffsetsPerTrigger(settings.maxOffsetsPerTrigger());
-            BatchLog streamed;
+            BatchLog batches;
             try (StreamerRun run = StreamerRun.start(new SparkRuntime(settings.root(), settings.home()), submission,
                     settings.master(), settings.streamerLog())) {
                 run.awaitStarted(START_TIMEOUT);
-                run.awaitRows(settings.records(), START_TIMEOUT.plusSeconds(settings.records() / 1000));
-                streamed = run.batches();
+                run.awaitRows(streamed, START_TIMEOUT.plusSeconds(streamed / 1000));
+                batches = run.batches();
             }
-            LOG.info("streamer: {} rows/s after the first batch", Math.round(streamed.steadyRowsPerSecond()));
+            LOG.info("streamer: {} rows/s after its first {} records", Math.round(batches.steadyRowsPerSecond(
+                    settings.streamerWarmupRecords())), settings.streamerWarmupRecords());
 
             double after = reference(session, scratch, songs, events, "reference_after");
-            return new Result(settings.records(), warm, new Reference(before, after), streamed, countRows(session, keyspace));
+            return new Result(settings.records(), settings.streamerWarmupRecords(), warm, new Reference(before, after),
+                    batches, countRows(session, keyspace));
         }
     }
 

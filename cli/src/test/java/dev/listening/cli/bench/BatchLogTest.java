@@ -29,8 +29,15 @@ class BatchLogTest {
     }
 
     @Test
-    void theSteadyRateLeavesTheFirstBatchOut() {
-        assertEquals(75_000 / 12.5, BatchLog.parse(LOG).steadyRowsPerSecond(), 1e-9);
+    void theSteadyRateAlwaysLeavesTheFirstBatchOut() {
+        assertEquals(75_000 / 12.5, BatchLog.parse(LOG).steadyRowsPerSecond(0), 1e-9);
+        assertEquals(75_000 / 12.5, BatchLog.parse(LOG).steadyRowsPerSecond(50_000), 1e-9);
+    }
+
+    @Test
+    void theSteadyRateStartsAfterTheWarmUpRows() {
+        assertEquals(25_000 / 2.5, BatchLog.parse(LOG).steadyRowsPerSecond(50_001), 1e-9);
+        assertEquals(1, BatchLog.parse(LOG).steady(100_000).size());
     }
 
     @Test
@@ -39,6 +46,6 @@ class BatchLogTest {
 
         assertFalse(log.started());
         assertEquals(0, log.rows());
-        assertEquals(0, log.steadyRowsPerSecond());
+        assertEquals(0, log.steadyRowsPerSecond(0));
     }
 }
