@@ -110,7 +110,7 @@ class StreamerIT {
                 second.event(producer, event(i, "La Diabla", "Xavi"));
             }
             // Sent again, as a producer retry would: the same event, so the same row.
-            second.resend(producer, first.eventIds.iterator().next());
+            second.resend(producer, first.eventIds.stream().filter(id -> !first.unknownSongs.contains(id)).findFirst().orElseThrow());
             second.malformed(producer, "]".getBytes(StandardCharsets.UTF_8), "not a JSON object");
         }
 

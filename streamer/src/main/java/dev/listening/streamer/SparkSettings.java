@@ -27,6 +27,9 @@ public final class SparkSettings {
         conf.setIfMissing("spark.cassandra.query.retry.count", "10");
         conf.setIfMissing("spark.cassandra.connection.reconnectionDelayMS.min", "1000");
         conf.setIfMissing("spark.cassandra.connection.reconnectionDelayMS.max", "30000");
+        // The songs' broadcast hash relation is rebuilt every micro-batch; the default page (32 MiB on
+        // two cores) made it 32 MiB for 1.5 MiB of songs.
+        conf.setIfMissing("spark.buffer.pageSize", "2m");
         // Below the shutdown hook timeout (30 s), so a stop that hangs is reported, not cut off.
         conf.setIfMissing("spark.sql.streaming.stopTimeout", "20s");
         return conf;

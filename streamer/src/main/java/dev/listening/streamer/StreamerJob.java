@@ -2,6 +2,7 @@ package dev.listening.streamer;
 
 import dev.listening.contract.Names;
 import dev.listening.contract.UserError;
+import dev.listening.streamer.metrics.BatchCounter;
 import dev.listening.streamer.metrics.BatchProgressLogger;
 import dev.listening.streamer.plan.ListeningPlan;
 import dev.listening.streamer.plan.Songs;
@@ -48,8 +49,10 @@ public final class StreamerJob {
         // closing it from this thread as well would pull the context from under that stop.
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
         Dataset<Row> songs = loadSongs(spark);
-        spark.streams().addListener(new BatchProgressLogger());
-        StreamingQuery query = start(spark, songs, new OutageRetry(config.retryTimeout(), new CassandraProbe(conf)));
+        BatchCounter counter = new BatchCounter();
+        spark.streams().addListener(new BatchProgressLogger(counter));
+        StreamingQuery query = start(spark, songs, new CassandraBatchWriter(config.keyspace(),
+                new OutageRetry(config.retryTimeout(), new CassandraProbe(conf)), counter));
         ShutdownHookManager.addShutdownHook(STOP_QUERY_PRIORITY, () -> {
             stop(query);
             return BoxedUnit.UNIT;
@@ -77,7 +80,7 @@ public final class StreamerJob {
         }
     }
 
-    private StreamingQuery start(SparkSession spark, Dataset<Row> songs, OutageRetry retry) {
+    private StreamingQuery start(SparkSession spark, Dataset<Row> songs, CassandraBatchWriter writer) {
         Dataset<Row> raw = spark.readStream()
                 .format("kafka")
                 .option("kafka.bootstrap.servers", config.bootstrap())
@@ -88,12 +91,12 @@ public final class StreamerJob {
                 .option("failOnDataLoss", true)
                 .load();
         try {
-            return ListeningPlan.observed(ListeningPlan.classify(raw, songs))
+            return ListeningPlan.classify(raw, songs)
                     .writeStream()
                     .queryName(QUERY_NAME)
                     .trigger(Trigger.ProcessingTime(config.trigger().toMillis()))
                     .option("checkpointLocation", config.checkpoint())
-                    .foreachBatch(new CassandraBatchWriter(config.keyspace(), retry))
+                    .foreachBatch(writer)
                     .start();
         } catch (TimeoutException e) {
             throw new UserError("the streaming query did not start: " + e.getMessage(), e);

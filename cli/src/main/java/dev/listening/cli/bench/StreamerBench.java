@@ -40,7 +40,7 @@ public final class StreamerBench implements Callable<Integer> {
             description = "Cassandra local data centre (env " + Env.DATACENTER + "). Default: ${DEFAULT-VALUE}.")
     String datacenter;
 
-    @Option(names = "--records", paramLabel = "N", defaultValue = "300000",
+    @Option(names = "--records", paramLabel = "N", defaultValue = "600000",
             description = "Events in the topic, and rows per raw run. Default: ${DEFAULT-VALUE}.")
     long records;
 
@@ -48,15 +48,16 @@ public final class StreamerBench implements Callable<Integer> {
             description = "Partitions of the topic: Spark reads each in a task of its own. Default: ${DEFAULT-VALUE}.")
     int partitions;
 
-    @Option(names = StreamerOptions.MAX_OFFSETS_PER_TRIGGER, paramLabel = "N", defaultValue = "50000",
-            description = "The streamer's batch size. Default: ${DEFAULT-VALUE}.")
+    @Option(names = StreamerOptions.MAX_OFFSETS_PER_TRIGGER, paramLabel = "N",
+            defaultValue = StreamerOptions.DEFAULT_MAX_OFFSETS_PER_TRIGGER,
+            description = "The streamer's batch size (the job's default). Default: ${DEFAULT-VALUE}.")
     long maxOffsetsPerTrigger;
 
     @Option(names = "--warmup-rows", paramLabel = "N", defaultValue = "600000",
             description = "Raw rows written first to warm Cassandra up. Default: ${DEFAULT-VALUE}.")
     long warmupRows;
 
-    @Option(names = "--streamer-warmup-records", paramLabel = "N", defaultValue = "150000",
+    @Option(names = "--streamer-warmup-records", paramLabel = "N", defaultValue = "200000",
             description = "Records in the topic ahead of the measured ones, for the streamer's JIT. Default: ${DEFAULT-VALUE}.")
     long streamerWarmupRecords;
 

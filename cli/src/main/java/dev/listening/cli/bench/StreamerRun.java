@@ -7,6 +7,9 @@ import dev.listening.stack.spark.StreamerSubmission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +27,13 @@ final class StreamerRun implements AutoCloseable {
         this.log = log;
     }
 
+    /** Starts the job with a fresh {@code log}: the batches counted are this run's only. */
     static StreamerRun start(SparkRuntime runtime, StreamerSubmission submission, String master, Path log) {
+        try {
+            Files.deleteIfExists(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         LOG.info("starting the streamer on {} (log {})", master, log);
         return new StreamerRun(SparkSubmitProcess.start(submission.job(runtime, master), log), log);
     }

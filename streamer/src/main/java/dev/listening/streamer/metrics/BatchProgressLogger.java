@@ -8,6 +8,12 @@ import org.slf4j.LoggerFactory;
 public final class BatchProgressLogger extends StreamingQueryListener {
     private static final Logger LOG = LoggerFactory.getLogger(BatchProgressLogger.class);
 
+    private final BatchCounter counter;
+
+    public BatchProgressLogger(BatchCounter counter) {
+        this.counter = counter;
+    }
+
     @Override
     public void onQueryStarted(QueryStartedEvent event) {
         LOG.info("query {} started (run {})", event.name(), event.runId());
@@ -15,7 +21,7 @@ public final class BatchProgressLogger extends StreamingQueryListener {
 
     @Override
     public void onQueryProgress(QueryProgressEvent event) {
-        BatchLine line = BatchLine.of(event.progress());
+        BatchLine line = BatchLine.of(event.progress(), counter.take(event.progress().batchId()));
         if (line.inputRows() > 0) {
             LOG.info(line.format());
         } else {

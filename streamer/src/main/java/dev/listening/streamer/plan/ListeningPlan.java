@@ -25,6 +25,7 @@ import dev.listening.contract.ListeningEvent;
 import dev.listening.contract.SongColumn;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 
 import java.time.Duration;
@@ -46,8 +47,7 @@ import java.util.Map;
  * song is not in the catalogue is stored with null song features.
  */
 public final class ListeningPlan {
-    /** Name of the observed metrics in each batch's progress. */
-    public static final String OBSERVATION = "listening";
+    /** Names of the counts {@link #observe} collects. */
     public static final String ROWS = "rows";
     public static final String DEAD_LETTERS = "dead_letters";
     public static final String JOIN_MISSES = "join_misses";
@@ -85,17 +85,20 @@ public final class ListeningPlan {
 
     /**
      * Every record, parsed, with its error (null when well-formed) and its song (broadcast left
-     * join on song and artists). The streaming job observes this frame once and writes both of
-     * its projections, {@link #validOf} and {@link #deadLettersOf}, from the same batch.
+     * join on song and artists). The streaming job writes both of its projections, {@link #validOf}
+     * and {@link #deadLettersOf}, from each batch.
      */
     public static Dataset<Row> classify(Dataset<Row> rawKafka, Dataset<Row> songs) {
         return parse(rawKafka).join(broadcast(songs.withColumn(SONG_FOUND, lit(true))), Songs.keyColumns(), "left");
     }
 
-    /** The classified frame with per-batch counts (rows, dead letters, join misses) computed as it flows. */
-    public static Dataset<Row> observed(Dataset<Row> classified) {
+    /**
+     * The classified frame, counting as it flows ({@link #ROWS}, {@link #DEAD_LETTERS},
+     * {@link #JOIN_MISSES}): whichever action reads it fills the observation, without a pass of its own.
+     */
+    public static Dataset<Row> observe(Dataset<Row> classified, Observation observation) {
         Column[] metrics = metrics();
-        return classified.observe(OBSERVATION, metrics[0], Arrays.copyOfRange(metrics, 1, metrics.length));
+        return classified.observe(observation, metrics[0], Arrays.copyOfRange(metrics, 1, metrics.length));
     }
 
     /** Aggregates over a classified frame: rows, dead letters, and well-formed events without a song. */

@@ -1,17 +1,26 @@
 package dev.listening.streamer.sink;
 
 import dev.listening.contract.Names;
+import dev.listening.streamer.metrics.BatchCounter;
+import dev.listening.streamer.metrics.BatchCounts;
 import dev.listening.streamer.plan.ListeningPlan;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
-import org.apache.spark.storage.StorageLevel;
+
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Writes one micro-batch of the classified frame to listening_history and listening_dead_letter
  * with the Cassandra connector. Both are upserts by primary key (event_id / Kafka offset), so a
  * replayed batch rewrites the same rows.
+ *
+ * <p>One pass in the usual case: the history write also counts the batch's dead letters and join
+ * misses (an observation). Only a batch that has dead letters is read a second time, to store
+ * them; Kafka returns the same records for the batch's fixed offsets. Caching every batch for a
+ * second write that is nearly always empty cost more than that rare second read.
  */
 public final class CassandraBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
     /** The connector registers no DataSourceRegister service, so the short name "cassandra" does not resolve. */
@@ -19,28 +28,28 @@ public final class CassandraBatchWriter implements VoidFunction2<Dataset<Row>, L
 
     private final String keyspace;
     private final OutageRetry retry;
+    private final BatchCounter counter;
 
-    public CassandraBatchWriter(String keyspace, OutageRetry retry) {
+    public CassandraBatchWriter(String keyspace, OutageRetry retry, BatchCounter counter) {
         this.keyspace = keyspace;
         this.retry = retry;
+        this.counter = counter;
     }
 
     @Override
     public void call(Dataset<Row> batch, Long batchId) throws InterruptedException {
-        // Two writes from one batch: persisted, so Kafka is read and the JSON parsed (and observed) once.
-        batch.persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            retry.run("writing batch " + batchId + " to " + Names.HISTORY_TABLE,
-                    () -> write(ListeningPlan.validOf(batch), Names.HISTORY_TABLE));
-            Dataset<Row> deadLetters = ListeningPlan.deadLettersOf(batch);
-            // Read from the cached batch (its column statistics mostly answer it): no write job when all is well.
-            if (!deadLetters.isEmpty()) {
-                retry.run("writing batch " + batchId + " to " + Names.DEAD_LETTER_TABLE,
-                        () -> write(deadLetters, Names.DEAD_LETTER_TABLE));
-            }
-        } finally {
-            batch.unpersist(false);
+        AtomicReference<BatchCounts> counts = new AtomicReference<>();
+        retry.run("writing batch " + batchId + " to " + Names.HISTORY_TABLE, () -> {
+            // A fresh observation per attempt: what a failed attempt counted goes with it.
+            Observation observation = new Observation();
+            write(ListeningPlan.validOf(ListeningPlan.observe(batch, observation)), Names.HISTORY_TABLE);
+            counts.set(BatchCounts.of(observation.getAsJava()));
+        });
+        if (counts.get().deadLetters() > 0) {
+            retry.run("writing batch " + batchId + " to " + Names.DEAD_LETTER_TABLE,
+                    () -> write(ListeningPlan.deadLettersOf(batch), Names.DEAD_LETTER_TABLE));
         }
+        counter.record(batchId, counts.get());
     }
 
     private void write(Dataset<Row> rows, String table) {

@@ -18,6 +18,12 @@ public final class OutageRetry {
     static final Duration FIRST_DELAY = Duration.ofSeconds(1);
     static final Duration MAX_DELAY = Duration.ofSeconds(30);
 
+    /** A write to retry. */
+    @FunctionalInterface
+    public interface Write {
+        void run() throws InterruptedException;
+    }
+
     /** How the retry waits; tests pass one that only advances a clock. */
     @FunctionalInterface
     public interface Sleeper {
@@ -40,7 +46,7 @@ public final class OutageRetry {
         this.sleeper = sleeper;
     }
 
-    public void run(String what, Runnable write) throws InterruptedException {
+    public void run(String what, Write write) throws InterruptedException {
         Instant giveUp = clock.instant().plus(timeout);
         Duration delay = FIRST_DELAY;
         while (true) {

@@ -11,7 +11,6 @@ import dev.listening.contract.EventJson;
 import dev.listening.contract.HistoryColumn;
 import dev.listening.contract.ListeningEvent;
 import dev.listening.contract.SongColumn;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
@@ -220,11 +219,9 @@ class ListeningPlanTest {
     }
 
     private static Map<String, Object> metrics(Dataset<Row> raw) throws InterruptedException {
-        Observation observation = new Observation("test");
-        Column[] metrics = ListeningPlan.metrics();
-        ListeningPlan.classify(raw, songs)
-                .observe(observation, metrics[0], Arrays.copyOfRange(metrics, 1, metrics.length))
-                .collectAsList();
+        Observation observation = new Observation();
+        // As the writer does: the observed frame feeds the history rows; the counts cover every record.
+        ListeningPlan.validOf(ListeningPlan.observe(ListeningPlan.classify(raw, songs), observation)).collectAsList();
         return observation.getAsJava();
     }
 
