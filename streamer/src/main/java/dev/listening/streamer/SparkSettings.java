@@ -23,6 +23,13 @@ public final class SparkSettings {
         conf.set("spark.cassandra.output.consistency.level", config.consistency().name());
         // A song-less event has 16 null features: unset columns instead of 16 tombstones per row.
         conf.set("spark.cassandra.output.ignoreNulls", "true");
+        // Rows of one partition (a listener-hour) go in one unlogged batch, one mutation for Cassandra:
+        // more rows are buffered to find partition-mates, and a batch stays under Cassandra's 5 KiB
+        // batch_size_warn_threshold. 32 batches in flight per task instead of 5 keep Cassandra busy
+        // while the task binds the next rows.
+        conf.setIfMissing("spark.cassandra.output.batch.grouping.buffer.size", "10000");
+        conf.setIfMissing("spark.cassandra.output.batch.size.bytes", "4096");
+        conf.setIfMissing("spark.cassandra.output.concurrent.writes", "32");
         // Within a write: retry timed-out statements; reconnect to a node that went away with backoff.
         conf.setIfMissing("spark.cassandra.query.retry.count", "10");
         conf.setIfMissing("spark.cassandra.connection.reconnectionDelayMS.min", "1000");

@@ -66,9 +66,15 @@ public final class StreamerJob {
         }
     }
 
+    /**
+     * Read once with Spark's CSV reader, then kept in the driver as a local relation: every
+     * micro-batch broadcasts the songs anew, and from a local relation that takes no Spark job
+     * (a cached DataFrame costs a job per batch whose tasks carry the whole CSV scan's plan).
+     */
     private Dataset<Row> loadSongs(SparkSession spark) {
         try {
-            Dataset<Row> songs = Songs.load(spark, config.songs()).cache();
+            Dataset<Row> loaded = Songs.load(spark, config.songs());
+            Dataset<Row> songs = spark.createDataFrame(loaded.collectAsList(), loaded.schema());
             LOG.info("{} songs loaded from {}", songs.count(), config.songs());
             return songs;
         } catch (Exception e) {
