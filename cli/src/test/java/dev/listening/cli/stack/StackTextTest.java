@@ -31,7 +31,7 @@ class StackTextTest {
                 new ServiceReport("kafka", KAFKA_PORTS, 11, false, Duration.ofMillis(3140), Path.of("/p/.pipeline/kafka/kafka.log"))),
                 BOOTSTRAP, true, Duration.ofMillis(10_000));
         List<String> lines = StackText.up(report, ROOT);
-        assertEquals("kafka      ready in 3.1 s   127.0.0.1:9092 (kafka controller 9093)   pid 11   log .pipeline/kafka/kafka.log",
+        assertEquals("kafka          ready in 3.1 s   127.0.0.1:9092 (kafka controller 9093)   pid 11   log .pipeline/kafka/kafka.log",
                 lines.get(0));
         assertEquals("topic listening-events created (1 partition)", lines.get(1));
         assertTrue(lines.get(2).startsWith("keyspace spotify has the schema"), lines.get(2));
@@ -44,7 +44,7 @@ class StackTextTest {
                 new ServiceReport("kafka", KAFKA_PORTS, 11, true, Duration.ZERO, Path.of("/elsewhere/kafka.log"))),
                 BOOTSTRAP, false, Duration.ofMillis(900));
         List<String> lines = StackText.up(report, ROOT);
-        assertTrue(lines.get(0).startsWith("kafka      already running  127.0.0.1:9092"), lines.get(0));
+        assertTrue(lines.get(0).startsWith("kafka          already running  127.0.0.1:9092"), lines.get(0));
         assertTrue(lines.get(0).endsWith("log /elsewhere/kafka.log"), lines.get(0));
         assertEquals("topic listening-events exists", lines.get(1));
         assertEquals("stack was already running", lines.get(3));
@@ -56,15 +56,15 @@ class StackTextTest {
                 new ServiceStatus("kafka", KAFKA_PORTS, OptionalLong.of(11), ServiceStatus.State.READY, Path.of("/p/k.log")),
                 new ServiceStatus("kafka", KAFKA_PORTS, OptionalLong.of(12), ServiceStatus.State.STALE_PID_FILE, Path.of("/p/k.log")),
                 new ServiceStatus("kafka", KAFKA_PORTS, OptionalLong.empty(), ServiceStatus.State.STOPPED, Path.of("/p/k.log"))), ROOT);
-        assertEquals("kafka      running, ready             127.0.0.1:9092 (kafka controller 9093)   pid 11   log k.log", lines.get(0));
-        assertEquals("kafka      not running (stale pid file) 127.0.0.1:9092 (kafka controller 9093)", lines.get(1));
-        assertEquals("kafka      not running                127.0.0.1:9092 (kafka controller 9093)", lines.get(2));
+        assertEquals("kafka          running, ready             127.0.0.1:9092 (kafka controller 9093)   pid 11   log k.log", lines.get(0));
+        assertEquals("kafka          not running (stale pid file) 127.0.0.1:9092 (kafka controller 9093)", lines.get(1));
+        assertEquals("kafka          not running                127.0.0.1:9092 (kafka controller 9093)", lines.get(2));
     }
 
     @Test
     void downSaysWhatHappenedToEachService() {
-        assertEquals(List.of("kafka      stopped (pid 11, 2.0 s)", "cassandra  not running",
-                        "kafka      killed after the stop timeout (pid 12)"),
+        assertEquals(List.of("kafka          stopped (pid 11, 2.0 s)", "cassandra      not running",
+                        "kafka          killed after the stop timeout (pid 12)"),
                 StackText.down(List.of(
                         new StopReport("kafka", OptionalLong.of(11), StopReport.Outcome.STOPPED, Duration.ofSeconds(2)),
                         new StopReport("cassandra", OptionalLong.empty(), StopReport.Outcome.NOT_RUNNING, Duration.ZERO),
