@@ -131,7 +131,6 @@ public final class LocalStack implements AutoCloseable {
                 classpaths.put(service, RuntimeClasspath.read(settings.root(), service.runtime()));
             }
         }
-        Deadline deadline = Deadline.in(readyTimeout);
         // Ctrl-C while starting: the services are in sessions of their own, so nothing else would stop them
         Thread abort = new Thread(this::stopLaunched, "local-stack-abort");
         Runtime.getRuntime().addShutdownHook(abort);
@@ -140,6 +139,8 @@ public final class LocalStack implements AutoCloseable {
             CompletionService<ServiceReport> starts = new ExecutorCompletionService<>(pool);
             Map<String, ServiceReport> reports = new HashMap<>();
             for (List<Service> stage : stages) {
+                // per stage: a node that joins a ring starts only once the seed is ready
+                Deadline deadline = Deadline.in(readyTimeout);
                 for (Service service : stage) {
                     ServiceProcess process = running.get(service);
                     starts.submit(process != null
