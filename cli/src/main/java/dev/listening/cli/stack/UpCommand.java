@@ -49,7 +49,7 @@ public final class UpCommand implements Callable<Integer> {
     Replication replication;
 
     @Option(names = StackSettings.READY_TIMEOUT_FLAG, paramLabel = "SECONDS", defaultValue = "120",
-            description = "How long each service may take to accept clients. Default: ${DEFAULT-VALUE}.")
+            description = "How long each service may take to accept clients (with --cluster: each of the two start waves). Default: ${DEFAULT-VALUE}.")
     int readyTimeoutSeconds;
 
     static final int CLUSTER_PARTITIONS = 4;

@@ -22,6 +22,7 @@ import java.util.function.Predicate;
  * links those jars, because a worker builds its executors' classpath from SPARK_HOME/jars.
  */
 public final class SparkDaemon implements Service {
+    public static final String MASTER = "spark-master";
     static final String MASTER_CLASS = "org.apache.spark.deploy.master.Master";
     static final String WORKER_CLASS = "org.apache.spark.deploy.worker.Worker";
     /** spark-daemon.sh gives 1 GiB; the daemons only keep the cluster's state. */
@@ -47,8 +48,6 @@ public final class SparkDaemon implements Service {
         this.probe = probe;
         this.ready = ready;
     }
-
-    public static final String MASTER = "spark-master";
 
     public static String workerName(int number) {
         return "spark-worker-" + number;
