@@ -64,6 +64,11 @@ public final class ClusterBench implements Callable<Integer> {
             description = "Events ahead of the measured ones, streamed but not counted (JIT, connections). Default: ${DEFAULT-VALUE}.")
     long warmupRecords;
 
+    @Option(names = StreamerOptions.MAX_OFFSETS_PER_TRIGGER, paramLabel = "N", defaultValue = "5000",
+            description = "Records per batch: the topic is full before the job starts, so this makes the batches "
+                    + "whose rows/s are counted. Default: ${DEFAULT-VALUE}.")
+    long batchRecords;
+
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "4",
             description = "Partitions of the topic. Default: ${DEFAULT-VALUE}.")
     int partitions;
@@ -91,8 +96,9 @@ public final class ClusterBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if (records < 1 || warmupRecords < 0 || partitions < 1 || cassandraNodes < 1) {
-            throw new UserError("--records, --partitions and --cassandra-nodes must be at least 1, --warmup-records not negative");
+        if (records < 2 * batchRecords || batchRecords < 1 || warmupRecords < 0 || partitions < 1 || cassandraNodes < 1) {
+            throw new UserError("--records must be at least two batches (2 x " + StreamerOptions.MAX_OFFSETS_PER_TRIGGER
+                    + "), --partitions and --cassandra-nodes at least 1, --warmup-records not negative");
         }
         Path root = ProjectRoot.get();
         Path report = out.toAbsolutePath();
@@ -102,7 +108,7 @@ public final class ClusterBench implements Callable<Integer> {
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         List<ClusterThroughput.Run> runs = new ClusterThroughput(new ClusterThroughput.Settings(bootstrap, ring, cassandraNodes,
                 storagePort, datacenter, root, ProjectRoot.home(root, home), songs.toAbsolutePath(), records, warmupRecords,
-                partitions, master, executorMemory, report.getParent())).measure();
+                batchRecords, partitions, master, executorMemory, report.getParent())).measure();
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         List<String> lines = report(runs, ring, master, loadBefore, loadAfter);
         lines.forEach(spec.commandLine().getOut()::println);
@@ -116,9 +122,9 @@ public final class ClusterBench implements Callable<Integer> {
         lines.add("");
         lines.add("- when: " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", " + Runtime.getRuntime().availableProcessors()
                 + " cores, load average " + String.format(Locale.ROOT, "%.1f before, %.1f after", loadBefore, loadAfter));
-        lines.add(String.format(Locale.ROOT, "- Kafka %s, %d-partition topic, %,d warm-up + %,d measured events per run; "
-                        + "Spark master %s, executors of 1 core and %s; trigger 1s; ring %s", bootstrap, partitions, warmupRecords,
-                records, master, executorMemory, ring));
+        lines.add(String.format(Locale.ROOT, "- Kafka %s, %d-partition topic, %,d warm-up + %,d measured events per run in "
+                        + "batches of %,d; Spark master %s, executors of 1 core and %s; trigger 1s; ring %s", bootstrap, partitions,
+                warmupRecords, records, batchRecords, master, executorMemory, ring));
         lines.add("- rows/s: rows of the batches after the warm-up records over those batches' durations (one run each)");
         lines.add("");
         lines.add("| executors (workers) | Cassandra nodes | RF | consistency | rows/s | rows stored |");

@@ -45,8 +45,8 @@ public final class ClusterThroughput {
     private final Settings settings;
 
     public record Settings(String bootstrap, String ring, int ringNodes, int storagePort, String datacenter, Path root, Path home,
-                           Path songs, long records, long warmupRecords, int partitions, String master, String executorMemory,
-                           Path logDir) {
+                           Path songs, long records, long warmupRecords, long batchRecords, int partitions, String master,
+                           String executorMemory, Path logDir) {
     }
 
     /** One configuration: where it writes and how, and what the streamer made of it. */
@@ -111,7 +111,8 @@ public final class ClusterThroughput {
                 .withDatacenter(settings.datacenter())
                 .withSongs(settings.songs())
                 .withConsistency(consistency.name())
-                .withTrigger("1s");
+                .withTrigger("1s")
+                .withMaxOffsetsPerTrigger(settings.batchRecords());
         ExecutorResources resources = new ExecutorResources(settings.executorMemory(), 1, OptionalInt.of(cores));
         BatchLog batches;
         long total = settings.warmupRecords() + settings.records();
