@@ -3,6 +3,9 @@ package dev.listening.cli;
 import dev.listening.contract.Env;
 import dev.listening.contract.Names;
 import dev.listening.stack.ProjectRoot;
+import dev.listening.stack.spark.ExecutorResources;
+import dev.listening.stack.spark.MasterUi;
+import dev.listening.stack.spark.SparkJob;
 import dev.listening.stack.spark.SparkRuntime;
 import dev.listening.stack.spark.SparkSubmitProcess;
 import dev.listening.stack.spark.StreamerSubmission;
@@ -11,6 +14,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
 /** ./pipeline stream: the streamer job in the foreground, started the way spark-submit starts it. */
@@ -24,6 +30,27 @@ public final class StreamCommand implements Callable<Integer> {
     @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]",
             description = "Spark master, passed to SparkSubmit: local[N], spark://host:7077, ... Default: ${DEFAULT-VALUE}.")
     String master;
+
+    @Option(names = "--executor-memory", paramLabel = "SIZE", defaultValue = "768m",
+            description = "Cluster masters: memory of each executor (spark.executor.memory). Default: ${DEFAULT-VALUE}.")
+    String executorMemory;
+
+    @Option(names = "--executor-cores", paramLabel = "N", defaultValue = "1",
+            description = "Cluster masters: cores of each executor (spark.executor.cores). Default: ${DEFAULT-VALUE}.")
+    int executorCores;
+
+    @Option(names = "--total-executor-cores", paramLabel = "N",
+            description = "Cluster masters: cores of all executors together (spark.cores.max). Default: all the cluster offers.")
+    Integer totalExecutorCores;
+
+    @Option(names = "--conf", paramLabel = "KEY=VALUE",
+            description = "A Spark setting, as spark-submit's --conf; repeatable, e.g. --conf spark.cassandra.output.concurrent.writes=10.")
+    Map<String, String> conf = new LinkedHashMap<>();
+
+    @Option(names = "--master-ui-port", paramLabel = "PORT", defaultValue = Env.SPARK_UI_PORT_OPTION,
+            description = "spark:// masters: the master's web UI port, to print its address (env " + Env.SPARK_UI_PORT
+                    + "). Default: ${DEFAULT-VALUE}.")
+    int masterUiPort;
 
     @Option(names = StreamerOptions.BOOTSTRAP, paramLabel = "HOST:PORT[,..]", defaultValue = Env.KAFKA_OPTION,
             description = "Kafka bootstrap servers (env " + Env.KAFKA + "). Default: ${DEFAULT-VALUE}.")
@@ -86,8 +113,11 @@ public final class StreamCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Path root = ProjectRoot.get();
         Path homeDir = ProjectRoot.home(root, home);
-        try (SparkSubmitProcess streamer = SparkSubmitProcess.startAttached(
-                submission(homeDir).job(new SparkRuntime(root, homeDir), master))) {
+        ExecutorResources resources = new ExecutorResources(executorMemory, executorCores,
+                totalExecutorCores == null ? OptionalInt.empty() : OptionalInt.of(totalExecutorCores));
+        SparkJob job = submission(homeDir).job(new SparkRuntime(root, homeDir), master, resources, conf);
+        MasterUi.line(master, masterUiPort).ifPresent(System.out::println);
+        try (SparkSubmitProcess streamer = SparkSubmitProcess.startAttached(job)) {
             // Ctrl-C reaches the job too; this only waits for its clean stop (and kills it if it hangs).
             Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(streamer)));
             return streamer.waitFor();

@@ -14,14 +14,20 @@ public final class Env {
     /** Ports the local stack binds besides the client ones (./pipeline up). */
     public static final String KAFKA_CONTROLLER_PORT = "PIPELINE_KAFKA_CONTROLLER_PORT";
     public static final String CASSANDRA_STORAGE_PORT = "PIPELINE_CASSANDRA_STORAGE_PORT";
+    /** The Spark standalone master of `./pipeline up --cluster` (host:port) and its web UI port. */
+    public static final String SPARK_MASTER = "PIPELINE_SPARK_MASTER";
+    public static final String SPARK_UI_PORT = "PIPELINE_SPARK_UI_PORT";
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final int DEFAULT_CASSANDRA_PORT = 9042;
     public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 9093;
     public static final int DEFAULT_CASSANDRA_STORAGE_PORT = 7000;
+    public static final int DEFAULT_SPARK_MASTER_PORT = 7077;
+    public static final int DEFAULT_SPARK_UI_PORT = 8080;
     public static final String DEFAULT_KAFKA = DEFAULT_HOST + ":" + DEFAULT_KAFKA_PORT;
     public static final String DEFAULT_CASSANDRA = DEFAULT_HOST + ":" + DEFAULT_CASSANDRA_PORT;
+    public static final String DEFAULT_SPARK_MASTER = DEFAULT_HOST + ":" + DEFAULT_SPARK_MASTER_PORT;
     /** The data centre name of a single node with SimpleSnitch. */
     public static final String DEFAULT_DATACENTER = "datacenter1";
     /** Service data, logs, checkpoints: one git-ignored directory under the project root. */
@@ -37,6 +43,9 @@ public final class Env {
             "${env:" + KAFKA_CONTROLLER_PORT + ":-" + DEFAULT_KAFKA_CONTROLLER_PORT + "}";
     public static final String CASSANDRA_STORAGE_PORT_OPTION =
             "${env:" + CASSANDRA_STORAGE_PORT + ":-" + DEFAULT_CASSANDRA_STORAGE_PORT + "}";
+
+    public static final String SPARK_MASTER_OPTION = "${env:" + SPARK_MASTER + ":-" + DEFAULT_SPARK_MASTER + "}";
+    public static final String SPARK_UI_PORT_OPTION = "${env:" + SPARK_UI_PORT + ":-" + DEFAULT_SPARK_UI_PORT + "}";
 
     private Env() {
     }

@@ -3,6 +3,7 @@ package dev.listening.cql;
 import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import dev.listening.contract.UserError;
@@ -26,10 +27,19 @@ public final class CassandraSessions {
 
     /** A session, or a {@link UserError} that names the contact points when no node answers. */
     public static CqlSession open(String hostPorts, String datacenter, Duration requestTimeout) {
+        return open(hostPorts, datacenter, requestTimeout, DefaultConsistencyLevel.LOCAL_ONE);
+    }
+
+    /**
+     * A session whose statements run at {@code consistency} by default: LOCAL_QUORUM on a cluster
+     * written at LOCAL_QUORUM, so that every read sees every acknowledged write.
+     */
+    public static CqlSession open(String hostPorts, String datacenter, Duration requestTimeout, DefaultConsistencyLevel consistency) {
         CqlSessionBuilder builder = CqlSession.builder()
                 .addContactPoints(contactPoints(hostPorts))
                 .withLocalDatacenter(datacenter)
                 .withConfigLoader(DriverConfigLoader.programmaticBuilder()
+                        .withString(DefaultDriverOption.REQUEST_CONSISTENCY, consistency.name())
                         .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, requestTimeout)
                         .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(10))
                         .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, requestTimeout)

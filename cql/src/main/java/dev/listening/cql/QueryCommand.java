@@ -1,6 +1,7 @@
 package dev.listening.cql;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import dev.listening.contract.Env;
 import dev.listening.cql.output.OutputFiles;
 import dev.listening.cql.output.OutputFormat;
@@ -72,6 +73,10 @@ public final class QueryCommand implements Callable<Integer> {
             description = "Local datacenter (env " + Env.DATACENTER + "). Default: ${DEFAULT-VALUE}.")
     String datacenter;
 
+    @Option(names = "--consistency", paramLabel = "LEVEL", defaultValue = "LOCAL_ONE",
+            description = "Read consistency: ${DEFAULT-VALUE} for one node; LOCAL_QUORUM on a cluster written at LOCAL_QUORUM.")
+    DefaultConsistencyLevel consistency;
+
     @Option(names = "--keyspace", paramLabel = "KEYSPACE", defaultValue = Env.KEYSPACE_OPTION,
             description = "Keyspace the queries run in (env " + Env.KEYSPACE + "). Default: ${DEFAULT-VALUE}.")
     String keyspace;
@@ -85,7 +90,7 @@ public final class QueryCommand implements Callable<Integer> {
         OutputFormat outputFormat = OutputFormat.parse(format);
         Schema.checkKeyspace(keyspace);
         Path target = outDir.resolve(outputFormat.fileName(request.outputName()));
-        try (CqlSession session = CassandraSessions.open(cassandra, datacenter, REQUEST_TIMEOUT)) {
+        try (CqlSession session = CassandraSessions.open(cassandra, datacenter, REQUEST_TIMEOUT, consistency)) {
             QueryResult result = new QueryRunner(session, keyspace).run(request);
             if (request.picksMostRecent()) {
                 LOG.info("{}: no {} given, using the most recent present: {}",

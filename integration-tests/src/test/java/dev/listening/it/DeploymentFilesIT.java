@@ -29,6 +29,15 @@ class DeploymentFilesIT {
     }
 
     @Test
+    void composeClusterProfileValidatesWithAThreeNodeRing() throws Exception {
+        assumeTrue(onPath("docker-compose"), "docker-compose is not installed");
+        Result result = run(List.of("docker-compose", "-f", "docker-compose.yml", "--profile", "cluster", "config", "--services"));
+        assertEquals(0, result.exitCode(), result.output());
+        assertTrue(result.output().lines().toList().containsAll(List.of("cassandra", "cassandra-2", "cassandra-3", "schema-cluster")),
+                result.output());
+    }
+
+    @Test
     void composeFileAppliesTheProjectSchemaAndPinsImages() throws IOException {
         String compose = Files.readString(ROOT.resolve("docker-compose.yml"));
         assertTrue(compose.contains("./cql:/cql:ro") && compose.contains("/cql/create_db.cql"), "schema-init must apply cql/create_db.cql");

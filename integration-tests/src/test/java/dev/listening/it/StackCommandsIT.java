@@ -111,8 +111,8 @@ class StackCommandsIT {
 
         ProcessResult down = pipeline.run(COMMAND_TIMEOUT, "down");
         assertEquals(0, down.exitCode(), down.stdout() + down.stderr());
-        assertTrue(down.stdout().contains("kafka      stopped (pid " + kafkaPid), down.stdout());
-        assertTrue(down.stdout().contains("cassandra  stopped (pid " + cassandraPid), down.stdout());
+        assertTrue(down.stdout().contains("kafka          stopped (pid " + kafkaPid), down.stdout());
+        assertTrue(down.stdout().contains("cassandra      stopped (pid " + cassandraPid), down.stdout());
         assertFalse(alive(kafkaPid), "kafka pid " + kafkaPid + " still runs");
         assertFalse(alive(cassandraPid), "cassandra pid " + cassandraPid + " still runs");
         assertFalse(Files.exists(HOME.resolve(KafkaService.NAME).resolve(KafkaService.NAME + ".pid")));

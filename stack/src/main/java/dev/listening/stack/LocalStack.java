@@ -6,6 +6,7 @@ import dev.listening.contract.UserError;
 import dev.listening.cql.CassandraSessions;
 import dev.listening.cql.Schema;
 import dev.listening.stack.cassandra.CassandraService;
+import dev.listening.stack.cassandra.RingNode;
 import dev.listening.stack.kafka.KafkaService;
 import dev.listening.stack.kafka.KafkaTopics;
 import dev.listening.stack.net.Ports;
@@ -14,6 +15,10 @@ import dev.listening.stack.process.JvmCommand;
 import dev.listening.stack.process.PidFile;
 import dev.listening.stack.process.RuntimeClasspath;
 import dev.listening.stack.process.ServiceProcess;
+import dev.listening.stack.spark.SparkCluster;
+import dev.listening.stack.spark.SparkDaemon;
+import dev.listening.stack.spark.SparkMasterState;
+import dev.listening.stack.spark.SparkRuntime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,33 +46,69 @@ import java.util.stream.Stream;
 
 /**
  * The local stack: a Kafka broker and a Cassandra node as JVMs of their own, in sessions of their
- * own, so they outlive the command that started them. Each service keeps its configuration, data,
- * log and pid file in PIPELINE_HOME/&lt;service&gt;/; the pid files are how later commands find them.
- * Closing the stack stops both.
+ * own, so they outlive the command that started them. In cluster mode, a ring of Cassandra nodes
+ * and a Spark standalone master and workers instead of the one node. Each service keeps its
+ * configuration, data, log and pid file in PIPELINE_HOME/&lt;service&gt;/; the pid files are how
+ * later commands find them. Closing the stack stops every service.
  */
 public final class LocalStack implements AutoCloseable {
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     public static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
-    private static final List<String> SERVICE_NAMES = List.of(KafkaService.NAME, CassandraService.NAME);
     private static final Duration POLL = Duration.ofMillis(250);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final int LOG_LINES = 20;
 
     private final StackSettings settings;
+    private final ClusterSettings cluster;
+    /** Started in this order; the services of one stage start at once. */
+    private final List<List<Service>> stages;
     private final List<Service> services;
     /** Started by the running `up` and not yet handed over: stopped if `up` fails. */
     private final Map<Service, ServiceProcess> launched = new LinkedHashMap<>();
 
+    /** The one-node stack: a broker and a Cassandra node. */
     public LocalStack(StackSettings settings) {
         this.settings = settings;
-        this.services = List.of(new KafkaService(settings.kafkaConfig()),
-                new CassandraService(settings.cassandraConfig(), settings.datacenter()));
+        this.cluster = null;
+        this.stages = List.of(List.of(new KafkaService(settings.kafkaConfig()),
+                new CassandraService(settings.cassandraConfig(), settings.datacenter())));
+        this.services = List.copyOf(stages.get(0));
+    }
+
+    /**
+     * Cluster mode: the broker, the ring's first node (its seed) and the Spark master first, then the
+     * other nodes and the workers, which join them.
+     */
+    public LocalStack(StackSettings settings, ClusterSettings cluster) {
+        this.settings = settings;
+        this.cluster = cluster;
+        List<CassandraService> nodes = cluster.ring(settings).services(settings.home(), settings.datacenter());
+        SparkRuntime spark = new SparkRuntime(settings.root(), settings.home());
+        SparkCluster sparkCluster = cluster.spark();
+        String uiHowToChange = ClusterSettings.SPARK_UI_PORT_FLAG + " or " + Env.SPARK_UI_PORT;
+        List<Service> first = List.of(new KafkaService(settings.kafkaConfig()), nodes.get(0),
+                SparkDaemon.master(sparkCluster, spark, ClusterSettings.SPARK_MASTER_FLAG + " or " + Env.SPARK_MASTER, uiHowToChange));
+        List<Service> second = new ArrayList<>(nodes.subList(1, nodes.size()));
+        for (int worker = 1; worker <= sparkCluster.workers(); worker++) {
+            second.add(SparkDaemon.worker(sparkCluster, worker, spark, uiHowToChange));
+        }
+        this.stages = List.of(first, List.copyOf(second));
+        this.services = stages.stream().flatMap(List::stream).toList();
     }
 
     public StackSettings settings() {
         return settings;
+    }
+
+    public Optional<ClusterSettings> cluster() {
+        return Optional.ofNullable(cluster);
+    }
+
+    /** Contact points of every Cassandra node, for the driver and the connector. */
+    public String cassandraContactPoints() {
+        return cluster == null ? settings.cassandra().toString() : cluster.ring(settings).contactPoints();
     }
 
     /**
@@ -87,29 +128,32 @@ public final class LocalStack implements AutoCloseable {
                 running.put(service, process.get());
             } else {
                 service.ports().forEach(port -> Ports.requireFree(port.endpoint(), port.role(), port.howToChange()));
-                classpaths.put(service, RuntimeClasspath.read(settings.root(), service.name()));
+                classpaths.put(service, RuntimeClasspath.read(settings.root(), service.runtime()));
             }
         }
-        Deadline deadline = Deadline.in(readyTimeout);
         // Ctrl-C while starting: the services are in sessions of their own, so nothing else would stop them
         Thread abort = new Thread(this::stopLaunched, "local-stack-abort");
         Runtime.getRuntime().addShutdownHook(abort);
         ExecutorService pool = Executors.newFixedThreadPool(services.size());
         try {
             CompletionService<ServiceReport> starts = new ExecutorCompletionService<>(pool);
-            for (Service service : services) {
-                ServiceProcess process = running.get(service);
-                starts.submit(process != null
-                        ? () -> awaitRunning(service, process, deadline, readyTimeout)
-                        : () -> start(service, java, classpaths.get(service), deadline, readyTimeout));
-            }
             Map<String, ServiceReport> reports = new HashMap<>();
-            for (int i = 0; i < services.size(); i++) {
-                ServiceReport report = next(starts);
-                reports.put(report.name(), report);
+            for (List<Service> stage : stages) {
+                // per stage: a node that joins a ring starts only once the seed is ready
+                Deadline deadline = Deadline.in(readyTimeout);
+                for (Service service : stage) {
+                    ServiceProcess process = running.get(service);
+                    starts.submit(process != null
+                            ? () -> awaitRunning(service, process, deadline, readyTimeout)
+                            : () -> start(service, java, classpaths.get(service), deadline, readyTimeout));
+                }
+                for (int i = 0; i < stage.size(); i++) {
+                    ServiceReport report = next(starts);
+                    reports.put(report.name(), report);
+                }
             }
             boolean topicCreated = KafkaTopics.ensure(settings.kafka().toString(), bootstrap.topic(), bootstrap.partitions(), REQUEST_TIMEOUT);
-            CqlSession session = CassandraSessions.open(settings.cassandra().toString(), settings.datacenter(), REQUEST_TIMEOUT);
+            CqlSession session = CassandraSessions.open(cassandraContactPoints(), settings.datacenter(), REQUEST_TIMEOUT);
             try {
                 Schema.load().apply(session, bootstrap.keyspace(), bootstrap.replication());
             } finally {
@@ -146,6 +190,17 @@ public final class LocalStack implements AutoCloseable {
 
     private ServiceReport start(Service service, Path java, String classpath, Deadline deadline, Duration readyTimeout)
             throws InterruptedException {
+        long started = System.nanoTime();
+        ServiceProcess process = launch(service, java, classpath);
+        synchronized (launched) {
+            launched.put(service, process);
+        }
+        awaitReady(service, process, deadline, readyTimeout);
+        return new ServiceReport(service.name(), service.ports(), process.pid(), false, since(started), log(service.dir(), service.name()));
+    }
+
+    /** Prepares the service's directory, starts its JVM and writes its pid file. */
+    private static ServiceProcess launch(Service service, Path java, String classpath) throws InterruptedException {
         PidFile pidFile = pidFile(service.dir(), service.name());
         pidFile.delete();
         service.prepare(java, classpath);
@@ -153,15 +208,28 @@ public final class LocalStack implements AutoCloseable {
             throw new InterruptedException();
         }
         LOG.info("starting {} on {}", service.name(), service.ports().get(0).endpoint());
-        long started = System.nanoTime();
-        Path log = log(service.dir(), service.name());
-        ServiceProcess process = ServiceProcess.start(service.command(java, classpath), service.dir(), log);
-        synchronized (launched) {
-            launched.put(service, process);
-        }
+        ServiceProcess process = ServiceProcess.start(service.command(java, classpath), service.dir(), log(service.dir(), service.name()),
+                service.environment());
         pidFile.write(process.pid());
-        awaitReady(service, process, deadline, readyTimeout);
-        return new ServiceReport(service.name(), service.ports(), process.pid(), false, since(started), log);
+        return process;
+    }
+
+    /**
+     * One service on its own, next to a stack (a benchmark's extra Cassandra node): started, awaited,
+     * and stopped again if it does not become ready. Stop it with {@link #stop} on the directory
+     * above its own.
+     */
+    public static ServiceReport startAlone(Service service, Path root, Duration readyTimeout) throws InterruptedException {
+        service.ports().forEach(port -> Ports.requireFree(port.endpoint(), port.role(), port.howToChange()));
+        long started = System.nanoTime();
+        ServiceProcess process = launch(service, JvmCommand.currentJava(), RuntimeClasspath.read(root, service.runtime()));
+        try {
+            awaitReady(service, process, Deadline.in(readyTimeout), readyTimeout);
+        } catch (RuntimeException | InterruptedException e) {
+            stop(service.dir().getParent(), STOP_TIMEOUT);
+            throw e;
+        }
+        return new ServiceReport(service.name(), service.ports(), process.pid(), false, since(started), log(service.dir(), service.name()));
     }
 
     private ServiceReport awaitRunning(Service service, ServiceProcess process, Deadline deadline, Duration readyTimeout)
@@ -215,20 +283,38 @@ public final class LocalStack implements AutoCloseable {
         return statuses;
     }
 
+    /** True when `up --cluster` started services in {@code home} that have not been stopped (the ring's first node). */
+    public static boolean clusterRunsIn(Path home) {
+        String first = CassandraService.nodeName(1);
+        return Files.exists(pidFile(home.resolve(first), first).path());
+    }
+
+    /** Cluster mode: the Cassandra ring as a client sees it; empty for the one-node stack. */
+    public List<RingNode> ring(Duration timeout) {
+        return cluster == null ? List.of() : RingNode.read(cassandraContactPoints(), settings.datacenter(), timeout);
+    }
+
+    /** Cluster mode: the Spark master's state (workers, applications), empty when it does not answer or runs no cluster. */
+    public Optional<SparkMasterState> sparkMaster(Duration timeout) throws InterruptedException {
+        return cluster == null ? Optional.empty() : new SparkMasterState.Probe(cluster.spark().ui()).fetch(timeout);
+    }
+
     public List<StopReport> down(Duration timeout) throws InterruptedException {
         return stop(settings.home(), timeout);
     }
 
     /**
-     * Stops the services whose pid files are under {@code home}: SIGTERM to all of them, SIGKILL to
-     * any still running after {@code timeout}, then the pid files are removed. Needs nothing but the
-     * pid files, so it also stops a stack started with other ports.
+     * Stops the services whose pid files are under {@code home} (HOME/NAME/NAME.pid): SIGTERM to all
+     * of them, SIGKILL to any still running after {@code timeout}, then the pid files are removed.
+     * Needs nothing but the pid files, so it also stops a stack started with other ports, or in the
+     * other mode.
      */
     public static List<StopReport> stop(Path home, Duration timeout) throws InterruptedException {
         long started = System.nanoTime();
         List<StopReport> reports = new ArrayList<>();
         Map<String, ServiceProcess> stopping = new LinkedHashMap<>();
-        for (String name : SERVICE_NAMES) {
+        List<String> names = serviceNames(home);
+        for (String name : names) {
             Path dir = home.resolve(name);
             OptionalLong pid = pidFile(dir, name).read();
             Optional<ServiceProcess> process = find(name, dir);
@@ -255,8 +341,24 @@ public final class LocalStack implements AutoCloseable {
             pidFile(home.resolve(name), name).delete();
             reports.add(new StopReport(name, OptionalLong.of(process.pid()), outcome, since(started)));
         }
-        reports.sort(Comparator.comparing(report -> SERVICE_NAMES.indexOf(report.name())));
+        reports.sort(Comparator.comparing(report -> names.indexOf(report.name())));
         return reports;
+    }
+
+    /** The two services of the one-node stack, and every other directory of {@code home} with a pid file of its name. */
+    private static List<String> serviceNames(Path home) {
+        List<String> names = new ArrayList<>(List.of(KafkaService.NAME, CassandraService.NAME));
+        if (Files.isDirectory(home)) {
+            try (Stream<Path> dirs = Files.list(home)) {
+                dirs.map(dir -> dir.getFileName().toString())
+                        .filter(name -> !names.contains(name) && Files.exists(pidFile(home.resolve(name), name).path()))
+                        .sorted()
+                        .forEach(names::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return names;
     }
 
     /** Deletes PIPELINE_HOME: data, logs, checkpoints. Call it once the services are stopped. */
@@ -283,7 +385,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Stops both services (the data stays). */
+    /** Stops every service (the data stays). */
     @Override
     public void close() {
         uninterruptibly(() -> down(STOP_TIMEOUT));

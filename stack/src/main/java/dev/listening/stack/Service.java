@@ -5,10 +5,19 @@ import dev.listening.stack.process.JvmCommand;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** One service of the local stack: its files, its ports, how to run it and how to tell that it is ready. */
 public interface Service {
     String name();
+
+    /** Its runtime under stack/runtimes/, whose classpath.txt it runs with. */
+    String runtime();
+
+    /** Variables its JVM needs besides the inherited environment. */
+    default Map<String, String> environment() {
+        return Map.of();
+    }
 
     /** Its directory under PIPELINE_HOME: configuration, data, log and pid file. */
     Path dir();

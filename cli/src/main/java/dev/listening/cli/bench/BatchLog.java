@@ -9,18 +9,18 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The streamer's per-batch log lines, read back from its log file. */
-record BatchLog(boolean started, List<Batch> batches) {
+/** The streamer's per-batch log lines, read back from its log file (benchmarks, and tests that watch a stream). */
+public record BatchLog(boolean started, List<Batch> batches) {
     /** "batch 3: 50,000 rows in 4.2 s (11,905 rows/s), 0 dead letters, 0 join misses, Kafka lag 100,000" */
     private static final Pattern BATCH = Pattern.compile(
             "batch \\d+: ([\\d,]+) rows in ([\\d.]+) s \\(.*\\), ([\\d,]+) dead letters, ([\\d,]+) join misses");
     /** The job's line once its query runs. */
     private static final Pattern STARTED = Pattern.compile("StreamerJob - streaming ");
 
-    record Batch(long rows, double seconds, long deadLetters, long joinMisses) {
+    public record Batch(long rows, double seconds, long deadLetters, long joinMisses) {
     }
 
-    static BatchLog read(Path log) {
+    public static BatchLog read(Path log) {
         try {
             return parse(Files.exists(log) ? Files.readAllLines(log) : List.of());
         } catch (IOException e) {
@@ -41,7 +41,7 @@ record BatchLog(boolean started, List<Batch> batches) {
         return new BatchLog(started, List.copyOf(batches));
     }
 
-    long rows() {
+    public long rows() {
         return batches.stream().mapToLong(Batch::rows).sum();
     }
 

@@ -46,8 +46,12 @@ final class Scratch implements AutoCloseable {
 
     /** A keyspace with cql/create_db.cql applied, one replica. */
     String keyspace(String purpose) {
+        return keyspace(purpose, Replication.simple(1));
+    }
+
+    String keyspace(String purpose, Replication replication) {
         String keyspace = "bench_" + purpose + "_" + run;
-        Schema.load().apply(session, keyspace, Replication.simple(1));
+        Schema.load().apply(session, keyspace, replication);
         keyspaces.add(keyspace);
         return keyspace;
     }

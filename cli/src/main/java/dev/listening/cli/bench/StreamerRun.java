@@ -1,6 +1,7 @@
 package dev.listening.cli.bench;
 
 import dev.listening.contract.UserError;
+import dev.listening.stack.spark.SparkJob;
 import dev.listening.stack.spark.SparkRuntime;
 import dev.listening.stack.spark.SparkSubmitProcess;
 import dev.listening.stack.spark.StreamerSubmission;
@@ -29,13 +30,17 @@ final class StreamerRun implements AutoCloseable {
 
     /** Starts the job with a fresh {@code log}: the batches counted are this run's only. */
     static StreamerRun start(SparkRuntime runtime, StreamerSubmission submission, String master, Path log) {
+        return start(submission.job(runtime, master), log);
+    }
+
+    static StreamerRun start(SparkJob job, Path log) {
         try {
             Files.deleteIfExists(log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        LOG.info("starting the streamer on {} (log {})", master, log);
-        return new StreamerRun(SparkSubmitProcess.start(submission.job(runtime, master), log), log);
+        LOG.info("starting the streamer on {} (log {})", job.master(), log);
+        return new StreamerRun(SparkSubmitProcess.start(job, log), log);
     }
 
     BatchLog batches() {

@@ -4,28 +4,22 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import dev.listening.contract.EventField;
-import dev.listening.contract.EventJson;
 import dev.listening.contract.ListeningEvent;
 import dev.listening.contract.Names;
 import dev.listening.cql.CassandraSessions;
 import dev.listening.producer.events.EventGenerator;
-import dev.listening.producer.kafka.ProducerSettings;
 import dev.listening.producer.listeners.Listeners;
 import dev.listening.producer.songs.Song;
 import dev.listening.producer.songs.SongCatalog;
 import dev.listening.stack.spark.SparkRuntime;
 import dev.listening.stack.spark.StreamerSubmission;
 import dev.listening.streamer.StreamerOptions;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The streamer's sustained throughput from a pre-filled topic into Cassandra, next to raw
@@ -78,16 +72,16 @@ public final class StreamerThroughput {
         EventGenerator generator = new EventGenerator(Listeners.generate(LISTENERS, List.of(), SEED), songs, SEED);
         long streamed = settings.streamerWarmupRecords() + settings.records();
         long start = System.currentTimeMillis() - streamed - settings.warmupRows();
-        List<ListeningEvent> warmup = events(generator, start, settings.warmupRows());
-        List<ListeningEvent> streamerWarmup = events(generator, start + settings.warmupRows(), settings.streamerWarmupRecords());
-        List<ListeningEvent> events = events(generator, start + settings.warmupRows() + settings.streamerWarmupRecords(),
+        List<ListeningEvent> warmup = TopicFill.events(generator, start, settings.warmupRows());
+        List<ListeningEvent> streamerWarmup = TopicFill.events(generator, start + settings.warmupRows(), settings.streamerWarmupRecords());
+        List<ListeningEvent> events = TopicFill.events(generator, start + settings.warmupRows() + settings.streamerWarmupRecords(),
                 settings.records());
 
         try (CqlSession session = CassandraSessions.open(settings.cassandra(), settings.datacenter(), REQUEST_TIMEOUT);
              Scratch scratch = new Scratch(settings.bootstrap(), session)) {
             String topic = scratch.topic("streamer", settings.partitions());
-            fill(topic, streamerWarmup);
-            fill(topic, events);
+            TopicFill.fill(settings.bootstrap(), topic, streamerWarmup, REQUEST_TIMEOUT);
+            TopicFill.fill(settings.bootstrap(), topic, events, REQUEST_TIMEOUT);
 
             double warm = rate(warmup.size(), new ReferenceWriter(session, scratch.keyspace("warmup"), songs, CONSISTENCY).write(warmup));
             LOG.info("Cassandra warmed with {} raw rows at {} rows/s", warmup.size(), Math.round(warm));
@@ -123,34 +117,8 @@ public final class StreamerThroughput {
         return rate;
     }
 
-    /** One event per millisecond, like the producer at --rate max. */
-    private static List<ListeningEvent> events(EventGenerator generator, long firstTs, long count) {
-        List<ListeningEvent> events = new ArrayList<>((int) count);
-        for (long i = 0; i < count; i++) {
-            events.add(generator.next(firstTs + i));
-        }
-        return events;
-    }
-
-    private void fill(String topic, List<ListeningEvent> events) throws InterruptedException {
-        LOG.info("filling topic {} with {} events", topic, events.size());
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(ProducerSettings.producer(settings.bootstrap(), REQUEST_TIMEOUT))) {
-            for (ListeningEvent event : events) {
-                producer.send(new ProducerRecord<>(topic, event.userId(), EventJson.toBytes(event)), (metadata, error) -> {
-                    if (error != null) {
-                        failure.compareAndSet(null, error);
-                    }
-                });
-            }
-            producer.flush();
-        }
-        if (failure.get() != null) {
-            throw new IllegalStateException("filling " + topic + " failed: " + failure.get().getMessage(), failure.get());
-        }
-    }
-
-    private static long countRows(CqlSession session, String keyspace) {
+    /** Rows in the keyspace's listening_history, read page by page. */
+    static long countRows(CqlSession session, String keyspace) {
         long rows = 0;
         for (var ignored : session.execute(SimpleStatement.newInstance("SELECT " + EventField.EVENT_ID.jsonName() + " FROM "
                 + keyspace + "." + Names.HISTORY_TABLE).setPageSize(5_000).setTimeout(REQUEST_TIMEOUT))) {

@@ -1,16 +1,22 @@
 package dev.listening.cli.stack;
 
+import dev.listening.contract.Env;
+import dev.listening.stack.ClusterSettings;
 import dev.listening.stack.PortUse;
 import dev.listening.stack.ServiceReport;
 import dev.listening.stack.ServiceStatus;
 import dev.listening.stack.StopReport;
 import dev.listening.stack.UpReport;
+import dev.listening.stack.cassandra.RingNode;
+import dev.listening.stack.spark.SparkCluster;
+import dev.listening.stack.spark.SparkMasterState;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The lines up, status and down print on stdout. */
@@ -22,7 +28,7 @@ final class StackText {
         List<String> lines = new ArrayList<>();
         for (ServiceReport service : report.services()) {
             String state = service.alreadyRunning() ? "already running" : "ready in " + seconds(service.readyIn());
-            lines.add(String.format(Locale.ROOT, "%-10s %-16s %s   pid %d   log %s", service.name(), state,
+            lines.add(String.format(Locale.ROOT, "%-14s %-16s %s   pid %d   log %s", service.name(), state,
                     listens(service.ports()), service.pid(), relative(root, service.log())));
         }
         lines.add("topic " + report.bootstrap().topic() + (report.topicCreated()
@@ -35,7 +41,7 @@ final class StackText {
     }
 
     static List<String> status(List<ServiceStatus> statuses, Path root) {
-        return statuses.stream().map(status -> String.format(Locale.ROOT, "%-10s %-26s %s", status.name(), state(status),
+        return statuses.stream().map(status -> String.format(Locale.ROOT, "%-14s %-26s %s", status.name(), state(status),
                 switch (status.state()) {
                     case READY, RUNNING_NOT_READY -> listens(status.ports()) + "   pid " + status.pid().orElseThrow()
                             + "   log " + relative(root, status.log());
@@ -43,8 +49,36 @@ final class StackText {
                 })).toList();
     }
 
+    /** After `up --cluster`: how the other commands reach the ring and the Spark master. */
+    static List<String> clusterHints(String contactPoints, ClusterSettings cluster) {
+        return List.of(
+                "cassandra ring " + contactPoints + " (give other commands all of them: --cassandra or " + Env.CASSANDRA + ")",
+                "spark master " + cluster.spark().masterUrl() + ", UI " + SparkCluster.uiUrl(cluster.spark().ui())
+                        + " (./pipeline stream --master " + cluster.spark().masterUrl() + " --consistency LOCAL_QUORUM)");
+    }
+
+    /** The ring, node by node, and the workers the Spark master knows. */
+    static List<String> cluster(List<RingNode> ring, Optional<SparkMasterState> master) {
+        List<String> lines = new ArrayList<>();
+        lines.add(ring.isEmpty() ? "ring           no node answers" : "ring           " + ring.size() + " node" + (ring.size() == 1 ? "" : "s")
+                + ", " + ring.stream().filter(RingNode::upAndNormal).count() + " up and normal");
+        ring.forEach(node -> lines.add(String.format(Locale.ROOT, "  %-22s %-5s %-8s %s", node.address(), node.state(),
+                node.gossip(), node.datacenter())));
+        if (master.isEmpty()) {
+            lines.add("spark          the master's UI does not answer");
+            return lines;
+        }
+        List<SparkMasterState.Worker> workers = master.get().workers();
+        lines.add("spark          master " + master.get().url() + " " + master.get().status() + ", "
+                + master.get().aliveWorkers().size() + " of " + workers.size() + " workers alive, applications: "
+                + (master.get().activeApps().isEmpty() ? "none" : String.join(", ", master.get().activeApps())));
+        workers.forEach(w -> lines.add(String.format(Locale.ROOT, "  %-40s %-5s %s:%d   cores %d/%d   memory %d/%d MiB   UI %s",
+                w.id(), w.state(), w.host(), w.port(), w.coresUsed(), w.cores(), w.memoryUsedMb(), w.memoryMb(), w.webUi())));
+        return lines;
+    }
+
     static List<String> down(List<StopReport> reports) {
-        return reports.stream().map(report -> String.format(Locale.ROOT, "%-10s %s", report.name(), switch (report.outcome()) {
+        return reports.stream().map(report -> String.format(Locale.ROOT, "%-14s %s", report.name(), switch (report.outcome()) {
             case NOT_RUNNING -> "not running";
             case STALE_PID_FILE_REMOVED -> "not running (removed the stale pid file of pid " + report.pid().orElseThrow() + ")";
             case STOPPED -> "stopped (pid " + report.pid().orElseThrow() + ", " + seconds(report.took()) + ")";

@@ -1,26 +1,53 @@
 package dev.listening.cli.stack;
 
+import dev.listening.contract.UserError;
 import dev.listening.stack.LocalStack;
 import dev.listening.stack.ServiceStatus;
 import dev.listening.stack.StackSettings;
+import dev.listening.stack.cassandra.RingNode;
+import dev.listening.stack.spark.SparkMasterState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Shows each service of the local stack: pid, address, whether it runs and answers clients.",
-                "Exit code 0 when every service is ready, 1 otherwise."})
+                "In cluster mode (--cluster, or found running in --home) also the Cassandra ring (each node UP/DOWN and "
+                        + "NORMAL/JOINING/...) and the Spark workers the master knows.",
+                "Exit code 0 when every service is ready (and every node up and normal, every worker alive), 1 otherwise."})
 public final class StatusCommand implements Callable<Integer> {
     @Mixin
     StackOptions stack;
 
+    @Mixin
+    ClusterOptions cluster;
+
     @Override
     public Integer call() throws InterruptedException {
         StackSettings settings = stack.settings();
-        List<ServiceStatus> statuses = new LocalStack(settings).status(LocalStack.PROBE_TIMEOUT);
+        boolean clusterMode = cluster.enabled() || LocalStack.clusterRunsIn(settings.home());
+        LocalStack local = clusterMode ? new LocalStack(settings, cluster.settings()) : new LocalStack(settings);
+        List<ServiceStatus> statuses = local.status(LocalStack.PROBE_TIMEOUT);
         StackText.status(statuses, settings.root()).forEach(System.out::println);
-        return statuses.stream().allMatch(s -> s.state() == ServiceStatus.State.READY) ? 0 : 1;
+        boolean ready = statuses.stream().allMatch(s -> s.state() == ServiceStatus.State.READY);
+        if (clusterMode) {
+            List<RingNode> ring = ring(local);
+            Optional<SparkMasterState> master = local.sparkMaster(LocalStack.PROBE_TIMEOUT);
+            StackText.cluster(ring, master).forEach(System.out::println);
+            // each worker's own line above says whether the master lists it alive
+            ready &= !ring.isEmpty() && ring.stream().allMatch(RingNode::upAndNormal) && master.isPresent();
+        }
+        return ready ? 0 : 1;
+    }
+
+    private static List<RingNode> ring(LocalStack local) {
+        try {
+            return local.ring(LocalStack.PROBE_TIMEOUT);
+        } catch (UserError e) {
+            return List.of();
+        }
     }
 }

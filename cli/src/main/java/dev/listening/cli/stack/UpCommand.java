@@ -3,6 +3,7 @@ package dev.listening.cli.stack;
 import dev.listening.contract.Env;
 import dev.listening.cql.Replication;
 import dev.listening.stack.Bootstrap;
+import dev.listening.stack.ClusterSettings;
 import dev.listening.stack.LocalStack;
 import dev.listening.stack.StackSettings;
 import dev.listening.stack.UpReport;
@@ -19,38 +20,58 @@ import java.util.concurrent.Callable;
                         + "running after this command exits (stop them with `./pipeline down`).",
                 "Both start at once; then the topic is created if missing and cql/create_db.cql is applied to the keyspace. "
                         + "Running it again is harmless: running services are reported, missing ones started. "
-                        + "Data stays in --home across up/down."})
+                        + "Data stays in --home across up/down.",
+                "With --cluster: a Cassandra ring (127.0.0.1, .2, .3 on the same ports), a Spark standalone master and "
+                        + "workers, and the topic with several partitions; the keyspace replicates to every node."})
 public final class UpCommand implements Callable<Integer> {
     @Mixin
     StackOptions stack;
+
+    @Mixin
+    ClusterOptions cluster;
 
     @Option(names = "--topic", paramLabel = "NAME", defaultValue = Env.TOPIC_OPTION,
             description = "Topic to create if missing (env " + Env.TOPIC + "). Default: ${DEFAULT-VALUE}.")
     String topic;
 
-    @Option(names = "--partitions", paramLabel = "N", defaultValue = "1",
-            description = "Partitions of the topic when it is created. Default: ${DEFAULT-VALUE}.")
-    int partitions;
+    @Option(names = "--partitions", paramLabel = "N",
+            description = "Partitions of the topic when it is created. Default: 1, with --cluster " + CLUSTER_PARTITIONS
+                    + " (Spark reads each partition in a task of its own).")
+    Integer partitions;
 
     @Option(names = "--keyspace", paramLabel = "NAME", defaultValue = Env.KEYSPACE_OPTION,
             description = "Keyspace to apply cql/create_db.cql to (env " + Env.KEYSPACE + "). Default: ${DEFAULT-VALUE}.")
     String keyspace;
 
-    @Option(names = "--replication", paramLabel = "STRATEGY", defaultValue = Replication.LOCAL_DEFAULT,
-            converter = ReplicationConverter.class,
-            description = "Keyspace replication: SimpleStrategy:N or NetworkTopologyStrategy:dc=N[,dc=N]. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--replication", paramLabel = "STRATEGY", converter = ReplicationConverter.class,
+            description = "Keyspace replication: SimpleStrategy:N or NetworkTopologyStrategy:dc=N[,dc=N]. Default: "
+                    + Replication.LOCAL_DEFAULT + ", with --cluster " + Replication.NETWORK_TOPOLOGY + ":<datacenter>=<nodes>.")
     Replication replication;
 
     @Option(names = StackSettings.READY_TIMEOUT_FLAG, paramLabel = "SECONDS", defaultValue = "120",
-            description = "How long each service may take to accept clients. Default: ${DEFAULT-VALUE}.")
+            description = "How long each service may take to accept clients (with --cluster: each of the two start waves). Default: ${DEFAULT-VALUE}.")
     int readyTimeoutSeconds;
+
+    static final int CLUSTER_PARTITIONS = 4;
 
     @Override
     public Integer call() {
-        Bootstrap bootstrap = new Bootstrap(topic, partitions, keyspace, replication);
         StackSettings settings = stack.settings();
-        UpReport report = new LocalStack(settings).up(bootstrap, Duration.ofSeconds(readyTimeoutSeconds));
+        LocalStack local;
+        Bootstrap bootstrap;
+        if (cluster.enabled()) {
+            ClusterSettings clusterSettings = cluster.settings();
+            local = new LocalStack(settings, clusterSettings);
+            bootstrap = new Bootstrap(topic, partitions != null ? partitions : CLUSTER_PARTITIONS, keyspace, replication != null
+                    ? replication : Replication.parse(Replication.NETWORK_TOPOLOGY + ":" + settings.datacenter() + "=" + clusterSettings.cassandraNodes()));
+        } else {
+            local = new LocalStack(settings);
+            bootstrap = new Bootstrap(topic, partitions != null ? partitions : 1, keyspace,
+                    replication != null ? replication : Replication.parse(Replication.LOCAL_DEFAULT));
+        }
+        UpReport report = local.up(bootstrap, Duration.ofSeconds(readyTimeoutSeconds));
         StackText.up(report, settings.root()).forEach(System.out::println);
+        local.cluster().ifPresent(c -> StackText.clusterHints(local.cassandraContactPoints(), c).forEach(System.out::println));
         return 0;
     }
 }

@@ -1,6 +1,7 @@
 package dev.listening.cli.verify;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import dev.listening.contract.Env;
 import dev.listening.contract.Names;
 import dev.listening.cql.CassandraSessions;
@@ -31,6 +32,11 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--datacenter", defaultValue = Env.DATACENTER_OPTION, description = "Cassandra local data centre (default: ${DEFAULT-VALUE}).")
     String datacenter;
 
+    @Option(names = "--consistency", paramLabel = "LEVEL", defaultValue = "LOCAL_ONE",
+            description = "Read consistency: ${DEFAULT-VALUE} for one node; LOCAL_QUORUM on a cluster written at LOCAL_QUORUM "
+                    + "(then a node that missed writes while down cannot hide them).")
+    DefaultConsistencyLevel consistency;
+
     @Option(names = "--keyspace", defaultValue = Env.KEYSPACE_OPTION, description = "Keyspace (default: ${DEFAULT-VALUE}).")
     String keyspace;
 
@@ -48,7 +54,7 @@ public final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Reconciliation.Report report;
-        try (CqlSession session = CassandraSessions.open(cassandra, datacenter, Duration.ofSeconds(30))) {
+        try (CqlSession session = CassandraSessions.open(cassandra, datacenter, Duration.ofSeconds(30), consistency)) {
             report = new Verifier(new TopicReader(bootstrap, Duration.ofSeconds(30)), session, keyspace).verify(topic, from, to);
         }
         print(report, System.out);

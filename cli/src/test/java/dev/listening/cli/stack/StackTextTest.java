@@ -7,12 +7,15 @@ import dev.listening.stack.ServiceReport;
 import dev.listening.stack.ServiceStatus;
 import dev.listening.stack.StopReport;
 import dev.listening.stack.UpReport;
+import dev.listening.stack.cassandra.RingNode;
 import dev.listening.stack.net.HostPort;
+import dev.listening.stack.spark.SparkMasterState;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,7 +34,7 @@ class StackTextTest {
                 new ServiceReport("kafka", KAFKA_PORTS, 11, false, Duration.ofMillis(3140), Path.of("/p/.pipeline/kafka/kafka.log"))),
                 BOOTSTRAP, true, Duration.ofMillis(10_000));
         List<String> lines = StackText.up(report, ROOT);
-        assertEquals("kafka      ready in 3.1 s   127.0.0.1:9092 (kafka controller 9093)   pid 11   log .pipeline/kafka/kafka.log",
+        assertEquals("kafka          ready in 3.1 s   127.0.0.1:9092 (kafka controller 9093)   pid 11   log .pipeline/kafka/kafka.log",
                 lines.get(0));
         assertEquals("topic listening-events created (1 partition)", lines.get(1));
         assertTrue(lines.get(2).startsWith("keyspace spotify has the schema"), lines.get(2));
@@ -44,7 +47,7 @@ class StackTextTest {
                 new ServiceReport("kafka", KAFKA_PORTS, 11, true, Duration.ZERO, Path.of("/elsewhere/kafka.log"))),
                 BOOTSTRAP, false, Duration.ofMillis(900));
         List<String> lines = StackText.up(report, ROOT);
-        assertTrue(lines.get(0).startsWith("kafka      already running  127.0.0.1:9092"), lines.get(0));
+        assertTrue(lines.get(0).startsWith("kafka          already running  127.0.0.1:9092"), lines.get(0));
         assertTrue(lines.get(0).endsWith("log /elsewhere/kafka.log"), lines.get(0));
         assertEquals("topic listening-events exists", lines.get(1));
         assertEquals("stack was already running", lines.get(3));
@@ -56,18 +59,38 @@ class StackTextTest {
                 new ServiceStatus("kafka", KAFKA_PORTS, OptionalLong.of(11), ServiceStatus.State.READY, Path.of("/p/k.log")),
                 new ServiceStatus("kafka", KAFKA_PORTS, OptionalLong.of(12), ServiceStatus.State.STALE_PID_FILE, Path.of("/p/k.log")),
                 new ServiceStatus("kafka", KAFKA_PORTS, OptionalLong.empty(), ServiceStatus.State.STOPPED, Path.of("/p/k.log"))), ROOT);
-        assertEquals("kafka      running, ready             127.0.0.1:9092 (kafka controller 9093)   pid 11   log k.log", lines.get(0));
-        assertEquals("kafka      not running (stale pid file) 127.0.0.1:9092 (kafka controller 9093)", lines.get(1));
-        assertEquals("kafka      not running                127.0.0.1:9092 (kafka controller 9093)", lines.get(2));
+        assertEquals("kafka          running, ready             127.0.0.1:9092 (kafka controller 9093)   pid 11   log k.log", lines.get(0));
+        assertEquals("kafka          not running (stale pid file) 127.0.0.1:9092 (kafka controller 9093)", lines.get(1));
+        assertEquals("kafka          not running                127.0.0.1:9092 (kafka controller 9093)", lines.get(2));
     }
 
     @Test
     void downSaysWhatHappenedToEachService() {
-        assertEquals(List.of("kafka      stopped (pid 11, 2.0 s)", "cassandra  not running",
-                        "kafka      killed after the stop timeout (pid 12)"),
+        assertEquals(List.of("kafka          stopped (pid 11, 2.0 s)", "cassandra      not running",
+                        "kafka          killed after the stop timeout (pid 12)"),
                 StackText.down(List.of(
                         new StopReport("kafka", OptionalLong.of(11), StopReport.Outcome.STOPPED, Duration.ofSeconds(2)),
                         new StopReport("cassandra", OptionalLong.empty(), StopReport.Outcome.NOT_RUNNING, Duration.ZERO),
                         new StopReport("kafka", OptionalLong.of(12), StopReport.Outcome.KILLED, Duration.ofSeconds(30)))));
+    }
+
+    @Test
+    void clusterStatusCountsNormalNodesAndAliveWorkers() {
+        List<RingNode> ring = List.of(new RingNode("127.0.0.1:9042", "datacenter1", "UP", "NORMAL"),
+                new RingNode("127.0.0.2:9042", "datacenter1", "DOWN", "NORMAL"));
+        SparkMasterState master = new SparkMasterState("spark://127.0.0.1:7077", "ALIVE", List.of(
+                new SparkMasterState.Worker("worker-1", "127.0.0.1", 40001, "http://127.0.0.1:8081", "ALIVE", 1, 1, 1024, 768),
+                new SparkMasterState.Worker("worker-2", "127.0.0.1", 40002, "http://127.0.0.1:8082", "DEAD", 1, 0, 1024, 0)),
+                List.of("app-1 listening-streamer"));
+
+        List<String> lines = StackText.cluster(ring, Optional.of(master));
+
+        assertEquals("ring           2 nodes, 1 up and normal", lines.get(0));
+        assertTrue(lines.get(2).matches(" +127\\.0\\.0\\.2:9042 +DOWN +NORMAL +datacenter1"), lines.get(2));
+        assertEquals("spark          master spark://127.0.0.1:7077 ALIVE, 1 of 2 workers alive, applications: app-1 listening-streamer",
+                lines.get(3));
+        assertTrue(lines.get(5).contains("DEAD") && lines.get(5).contains("cores 0/1"), lines.get(5));
+        assertEquals(List.of("ring           no node answers", "spark          the master's UI does not answer"),
+                StackText.cluster(List.of(), Optional.empty()));
     }
 }

@@ -6,9 +6,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A single Cassandra node: minimal yaml, WARN-level logback, and the JVM options Java 17 needs. */
-public record CassandraConfig(HostPort cql, int storagePort, Path dir) {
+/**
+ * A Cassandra node: minimal yaml, WARN-level logback, and the JVM options Java 17 needs. A node of a
+ * ring gets the seed's storage address, a fixed token of its own and a smaller heap.
+ *
+ * @param seed         storage address of the node others join through (a single node is its own seed)
+ * @param maxHeap      -Xmx, e.g. 1G
+ * @param initialToken the node's one token, or null for a single node (any token will do)
+ */
+public record CassandraConfig(HostPort cql, int storagePort, Path dir, HostPort seed, String maxHeap, String initialToken) {
     public static final String MAIN_CLASS = "org.apache.cassandra.service.CassandraDaemon";
+    static final String SINGLE_NODE_HEAP = "1G";
 
     /** From Cassandra's conf/jvm17-server.options: without them FileUtils fails on sun.nio.ch.DirectBuffer. */
     static final List<String> JAVA_17_MODULE_OPTIONS = List.of(
@@ -36,6 +44,11 @@ public record CassandraConfig(HostPort cql, int storagePort, Path dir) {
             "--add-opens=java.base/java.lang=ALL-UNNAMED",
             "--add-opens=java.base/java.util=ALL-UNNAMED");
 
+    /** The one node of the local stack. */
+    public CassandraConfig(HostPort cql, int storagePort, Path dir) {
+        this(cql, storagePort, dir, cql.withPort(storagePort), SINGLE_NODE_HEAP, null);
+    }
+
     public HostPort storage() {
         return cql.withPort(storagePort);
     }
@@ -58,7 +71,10 @@ public record CassandraConfig(HostPort cql, int storagePort, Path dir) {
     }
 
     public String yaml() {
-        return """
+        // A new ring's nodes take the tokens given them instead of streaming data: there is none yet,
+        // and joining one at a time would triple the start.
+        String ring = initialToken == null ? "" : "initial_token: " + initialToken + "\nauto_bootstrap: false\n";
+        return ring + """
                 cluster_name: local
                 num_tokens: 1
                 partitioner: org.apache.cassandra.dht.Murmur3Partitioner
@@ -77,7 +93,7 @@ public record CassandraConfig(HostPort cql, int storagePort, Path dir) {
                 auto_snapshot: false
                 memtable_heap_space: 64MiB
                 memtable_offheap_space: 64MiB
-                """.formatted(storage(), cql.host(), storagePort, cql.port());
+                """.formatted(seed, cql.host(), storagePort, cql.port());
     }
 
     /** WARN and above on stdout, which the stack appends to the service log. */
@@ -94,7 +110,7 @@ public record CassandraConfig(HostPort cql, int storagePort, Path dir) {
 
     public List<String> jvmOptions() {
         List<String> options = new ArrayList<>(List.of(
-                "-Xms256M", "-Xmx1G", "-Xss256k", "-XX:+UseG1GC",
+                "-Xms256M", "-Xmx" + maxHeap, "-Xss256k", "-XX:+UseG1GC",
                 "-XX:ErrorFile=" + dir.resolve("hs_err_pid%p.log"),
                 "-ea", "-da:net.openhft...",
                 "-Djava.net.preferIPv4Stack=true",
@@ -105,7 +121,7 @@ public record CassandraConfig(HostPort cql, int storagePort, Path dir) {
                 "-Dlogback.configurationFile=" + logbackFile().toUri(),
                 "-Dcassandra.storagedir=" + storageDir(),
                 "-Dcassandra-foreground=yes",
-                // one node: no ring to wait for, no gossip to settle, no delay before the default superuser
+                // one node, or a ring on loopback addresses: gossip needs no delay to settle; no delay before the default superuser
                 "-Dcassandra.ring_delay_ms=1000",
                 "-Dcassandra.skip_wait_for_gossip_to_settle=0",
                 "-Dcassandra.superuser_setup_delay_ms=0"));

@@ -18,22 +18,38 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/** The Cassandra node of the local stack. */
+/** A Cassandra node of the local stack: the one node, or one node of a ring (named cassandra-N). */
 public final class CassandraService implements Service {
     public static final String NAME = "cassandra";
     private static final Logger LOG = LoggerFactory.getLogger(CassandraService.class);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
 
+    private final String name;
     private final CassandraConfig config;
     private final String datacenter;
 
     public CassandraService(CassandraConfig config, String datacenter) {
+        this(NAME, config, datacenter);
+    }
+
+    public CassandraService(String name, CassandraConfig config, String datacenter) {
+        this.name = name;
         this.config = config;
         this.datacenter = datacenter;
     }
 
+    /** The name of the ring's node number {@code number} (from 1). */
+    public static String nodeName(int number) {
+        return NAME + "-" + number;
+    }
+
     @Override
     public String name() {
+        return name;
+    }
+
+    @Override
+    public String runtime() {
         return NAME;
     }
 

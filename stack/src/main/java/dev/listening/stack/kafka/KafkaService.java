@@ -43,6 +43,11 @@ public final class KafkaService implements Service {
     }
 
     @Override
+    public String runtime() {
+        return NAME;
+    }
+
+    @Override
     public Path dir() {
         return config.dir();
     }

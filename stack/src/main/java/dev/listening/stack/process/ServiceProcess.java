@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -40,19 +41,20 @@ public final class ServiceProcess {
 
     /**
      * Starts the command detached (see {@link JvmCommand#detachedArgv()}) in {@code workDir}, with no
-     * stdin and stdout and stderr appended to {@code log}.
+     * stdin and stdout and stderr appended to {@code log}, and {@code environment} added to this process's.
      */
-    public static ServiceProcess start(JvmCommand command, Path workDir, Path log) {
+    public static ServiceProcess start(JvmCommand command, Path workDir, Path log, Map<String, String> environment) {
         List<String> argv = command.detachedArgv();
         try {
             Files.writeString(log, "---- " + Instant.now() + " " + command.describe() + System.lineSeparator(),
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            Process process = new ProcessBuilder(argv)
+            ProcessBuilder builder = new ProcessBuilder(argv)
                     .directory(workDir.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             return new ServiceProcess(process.toHandle(), process);
         } catch (IOException e) {
             throw new UserError("cannot start " + argv.get(0) + ": " + e.getMessage(), e);

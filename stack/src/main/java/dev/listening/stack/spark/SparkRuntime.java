@@ -4,6 +4,7 @@ import dev.listening.contract.UserError;
 import dev.listening.stack.process.JvmCommand;
 import dev.listening.stack.process.RuntimeClasspath;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -22,6 +24,8 @@ import java.util.stream.Stream;
 public record SparkRuntime(Path root, Path home) {
     /** stack/runtimes/spark: the stand-in for a Spark distribution's jars/. */
     static final String RUNTIME = "spark";
+    /** Spark's launcher asks for it when SPARK_HOME is not a build tree. */
+    static final String SCALA_BINARY_VERSION = "2.13";
     static final String BUILD = "build the project first: mvn -B -q install -DskipTests (./pipeline does it when needed)";
     private static final String LOG4J_RESOURCE = "dev/listening/stack/spark/log4j2.xml";
     /** The local stack's drivers run next to other JVMs: no web UI port to collide over. */
@@ -35,6 +39,27 @@ public record SparkRuntime(Path root, Path home) {
     public SparkJob job(String master, Path jobJar, String mainClass, List<String> args) {
         return new SparkJob(JvmCommand.currentJava(), classpath(), master, LOCAL_CONF, jobJar, mainClass, args,
                 tmpDir(), log4jConfig(), root);
+    }
+
+    /**
+     * With {@code conf} added (spark-submit's --conf). On a cluster master the executors also get
+     * {@code resources} and, as the driver, this checkout's logging configuration (a worker's
+     * executors log at INFO into its work directory otherwise).
+     */
+    public SparkJob job(String master, ExecutorResources resources, Map<String, String> conf, Path jobJar, String mainClass,
+                        List<String> args) {
+        Map<String, String> all = new HashMap<>(LOCAL_CONF);
+        if (!isLocal(master)) {
+            all.putAll(resources.conf());
+            all.put("spark.executor.extraJavaOptions", "-Dlog4j2.configurationFile=" + log4jConfig());
+        }
+        all.putAll(conf);
+        return new SparkJob(JvmCommand.currentJava(), classpath(), master, all, jobJar, mainClass, args,
+                tmpDir(), log4jConfig(), root);
+    }
+
+    static boolean isLocal(String master) {
+        return master.equals("local") || master.startsWith("local[");
     }
 
     /** The spark-runtime module's classpath.txt: the jars spark-submit would take from $SPARK_HOME/jars. */
@@ -67,6 +92,37 @@ public record SparkRuntime(Path root, Path home) {
                 Files.write(file, config);
             }
             return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** $PIPELINE_HOME/spark/home: SPARK_HOME of the standalone daemons; its jars/ is filled by {@link #linkJars}. */
+    public Path sparkHome() {
+        return home.resolve("spark/home");
+    }
+
+    /** SPARK_HOME/jars as links to the runtime's jars, redone when the classpath changed; daemons start in parallel. */
+    synchronized void linkJars(String classpath) {
+        Path jars = sparkHome().resolve("jars");
+        Path list = sparkHome().resolve("classpath.txt");
+        try {
+            if (Files.exists(list) && Files.readString(list).equals(classpath)) {
+                return;
+            }
+            if (Files.exists(jars)) {
+                try (Stream<Path> old = Files.list(jars)) {
+                    for (Path link : old.toList()) {
+                        Files.delete(link);
+                    }
+                }
+            }
+            Files.createDirectories(jars);
+            for (String jar : classpath.split(File.pathSeparator)) {
+                Path target = Path.of(jar);
+                Files.createSymbolicLink(jars.resolve(target.getFileName()), target);
+            }
+            Files.writeString(list, classpath);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

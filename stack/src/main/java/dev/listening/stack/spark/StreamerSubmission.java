@@ -5,6 +5,7 @@ import dev.listening.streamer.StreamerOptions;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The streamer job's arguments, as ./pipeline stream, the demo and the tests pass them. Option
@@ -31,6 +32,11 @@ public record StreamerSubmission(String bootstrap, String topic, String cassandr
 
     public StreamerSubmission withDatacenter(String name) {
         return new StreamerSubmission(bootstrap, topic, cassandra, name, keyspace, consistency, songs, trigger,
+                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout);
+    }
+
+    public StreamerSubmission withConsistency(String level) {
+        return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, level, songs, trigger,
                 maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout);
     }
 
@@ -78,5 +84,10 @@ public record StreamerSubmission(String bootstrap, String topic, String cassandr
     /** The streamer as a Spark job on {@code master} (local[*], local[2], spark://host:7077, ...). */
     public SparkJob job(SparkRuntime runtime, String master) {
         return runtime.job(master, runtime.streamerJar(), StreamerOptions.MAIN_CLASS, args());
+    }
+
+    /** The streamer with spark-submit's --conf {@code conf}; on a cluster master its executors sized by {@code resources}. */
+    public SparkJob job(SparkRuntime runtime, String master, ExecutorResources resources, Map<String, String> conf) {
+        return runtime.job(master, resources, conf, runtime.streamerJar(), StreamerOptions.MAIN_CLASS, args());
     }
 }
