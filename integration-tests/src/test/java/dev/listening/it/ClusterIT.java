@@ -52,7 +52,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * NetworkTopologyStrategy RF 3. The streamer runs on the master and writes at LOCAL_QUORUM while a
  * node is SIGKILLed and brought back and then a worker is stopped; every event must be readable at
  * QUORUM exactly once, and the streaming query must never have stopped. Slow (several minutes):
- * run only in the Maven profile `cluster` (-Dcluster.it) or with -Dit.test=ClusterIT.
+ * left out of a plain `mvn verify`; the Maven profile `cluster` (-Dcluster.it, what CI runs) adds it.
  */
 class ClusterIT {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterIT.class);
