@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
                 StreamerBench.class,
                 EndToEndBench.class,
                 SoakBench.class,
+                QueryBench.class,
+                BenchAll.class,
         })
 public final class BenchCommand {
 }
