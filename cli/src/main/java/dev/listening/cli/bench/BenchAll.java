@@ -6,6 +6,7 @@ import dev.listening.cql.query.NamedQuery;
 import dev.listening.producer.run.DurationConverter;
 import dev.listening.stack.ProjectRoot;
 import dev.listening.stack.ServiceReport;
+import dev.listening.streamer.StreamerOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -55,8 +56,8 @@ public final class BenchAll implements Callable<Integer> {
                 int queryListeners, int queryHours, int queryRuns, int demoEvents, int demoRate) {
         static final Plan FULL = new Plan("full", 200_000, 3, 400_000, 100_000, 400_000, 200_000,
                 Duration.ofSeconds(20), Duration.ofSeconds(60), 200, 24, 2_000, 500, 200);
-        static final Plan QUICK = new Plan("quick", 20_000, 1, 30_000, 10_000, 10_000, 10_000,
-                Duration.ofSeconds(5), Duration.ofSeconds(10), 20, 6, 200, 100, 100);
+        static final Plan QUICK = new Plan("quick", 20_000, 1, 15_000, 5_000, 5_000, 5_000,
+                Duration.ofSeconds(3), Duration.ofSeconds(7), 20, 6, 200, 100, 100);
     }
 
     @Mixin
@@ -78,11 +79,12 @@ public final class BenchAll implements Callable<Integer> {
 
     @Option(names = "--streamer-records", paramLabel = "N",
             description = "Measured streamer records, at least three batches (default 400,000 in batches of 100,000; "
-                    + "--quick 30,000 in batches of 10,000).")
+                    + "--quick 15,000 in batches of 5,000).")
     Long streamerRecords;
 
     @Option(names = "--e2e-duration", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "How long end-to-end latencies are measured, after a third as long of warm-up (default 60s; --quick 10s).")
+            description = "How long end-to-end latencies are measured, after a third as long of warm-up (default 60s "
+                    + "after 20s; --quick 7s after 3s).")
     Duration e2eDuration;
 
     @Option(names = "--query-runs", paramLabel = "N", description = "Timed runs of each query (default 2,000; --quick 200).")
@@ -94,6 +96,7 @@ public final class BenchAll implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         Plan plan = quick ? Plan.QUICK : Plan.FULL;
+        validate(plan);
         Path out = outDir.toAbsolutePath();
         Files.createDirectories(out);
         Machine machine = Machine.current();
@@ -121,6 +124,20 @@ public final class BenchAll implements Callable<Integer> {
         return 0;
     }
 
+    /** The sizes given are checked before anything runs, not when their benchmark's turn comes. */
+    private void validate(Plan plan) {
+        if (producerRecords != null && producerRecords < 1 || queryRuns != null && queryRuns < 1) {
+            throw new UserError("--producer-records and --query-runs must be at least 1");
+        }
+        if (streamerRecords != null && streamerRecords < 3 * plan.streamerBatch()) {
+            throw new UserError(String.format(Locale.ROOT, "--streamer-records must be at least three batches of %,d",
+                    plan.streamerBatch()));
+        }
+        if (e2eDuration != null && (e2eDuration.isZero() || e2eDuration.isNegative())) {
+            throw new UserError("--e2e-duration must be positive");
+        }
+    }
+
     private void producer(Plan plan, Path out, Results results) throws IOException, InterruptedException {
         long records = producerRecords != null ? producerRecords : plan.producerRecords();
         ProducerThroughput.Result result = configured(new ProducerBench(), Stream.of(
@@ -137,7 +154,7 @@ public final class BenchAll implements Callable<Integer> {
     private void streamer(Plan plan, Path out, Results results) throws IOException, InterruptedException {
         long records = streamerRecords != null ? streamerRecords : plan.streamerRecords();
         StreamerThroughput.Result result = configured(new StreamerBench(), Stream.of(services.args(), job.args(),
-                List.of("--records", Long.toString(records), "--max-offsets-per-trigger", Long.toString(plan.streamerBatch()),
+                List.of("--records", Long.toString(records), StreamerOptions.MAX_OFFSETS_PER_TRIGGER, Long.toString(plan.streamerBatch()),
                         "--warmup-rows", Long.toString(plan.streamerWarmupRows()),
                         "--streamer-warmup-records", Long.toString(plan.streamerWarmupRecords()),
                         "--out", out.resolve("streamer.md").toString()))).run();
@@ -153,7 +170,7 @@ public final class BenchAll implements Callable<Integer> {
         Duration duration = e2eDuration != null ? e2eDuration : plan.e2eDuration();
         Duration warmup = e2eDuration != null ? e2eDuration.dividedBy(3) : plan.e2eWarmup();
         EndToEndLatency.Result result = configured(new EndToEndBench(), Stream.of(services.args(), job.args(),
-                List.of("--trigger", "1s", "--rate", "1000", "--warmup", warmup.toMillis() + "ms",
+                List.of(StreamerOptions.TRIGGER, "1s", "--rate", "1000", "--warmup", warmup.toMillis() + "ms",
                         "--duration", duration.toMillis() + "ms", "--out", out.resolve("e2e.md").toString()))).run();
         Percentiles millis = result.latencies();
         String load = " (trigger 1 s, 1,000 events/s)";
@@ -179,7 +196,7 @@ public final class BenchAll implements Callable<Integer> {
             results.measures.add(Measure.atMost(name + ", p99", micros.at(99) / 1000.0, result.reference().at(99) / 1000.0,
                     "ms", QueryBench.TARGET_P99_MS));
         }
-        results.details.put("queries.md", "query latency percentiles, with Cassandra's own round trip as the reference");
+        results.details.put("queries.md", "query latency percentiles, with a read of an empty listener/hour as the reference");
     }
 
     private void demo(Plan plan, Results results) throws InterruptedException {
@@ -199,7 +216,7 @@ public final class BenchAll implements Callable<Integer> {
     }
 
     /** A bench command with its options set as on its command line (defaults, validation and all). */
-    private static <T> T configured(T command, Stream<List<String>> args) {
+    static <T> T configured(T command, Stream<List<String>> args) {
         new CommandLine(command).parseArgs(args.flatMap(List::stream).toArray(String[]::new));
         return command;
     }

@@ -19,8 +19,8 @@ import java.util.Locale;
         description = {
                 "Writes --listeners x --plays plays per hour for --hours hours into a fresh keyspace of the stack of "
                         + "./pipeline up, then runs each query of ./pipeline query (songs, averages: a listener/hour drawn "
-                        + "at random each time; sample) --runs times the way the command runs it, next to Cassandra's own "
-                        + "round trip (" + QueryLatency.REFERENCE + ").",
+                        + "at random each time; sample) --runs times the way the command runs it, next to the reference: "
+                        + QueryLatency.REFERENCE + ".",
                 "Prints p50/p90/p99/max of each and writes them to --out. The scratch keyspace is dropped at the end."})
 public final class QueryBench extends ReportedBench<QueryLatency.Result> {
     /** Each query reads one partition of a few rows (or 50 rows of any): this is what a local read should take. */
@@ -81,7 +81,7 @@ public final class QueryBench extends ReportedBench<QueryLatency.Result> {
                 + "times after %,d untimed runs, one at a time, as ./pipeline query runs it (result rows read, no file "
                 + "written); songs and averages on a listener/hour drawn at random each time", result.rows(),
                 result.partitions(), listeners, hours, result.runs(), Math.max(1, result.runs() / 10)));
-        lines.add("- reference: " + QueryLatency.REFERENCE + " on the same session (Cassandra's own round trip)");
+        lines.add("- reference: " + QueryLatency.REFERENCE);
         lines.add("");
         lines.add("| query | p50 | p90 | p99 | max |");
         lines.add("|---|---:|---:|---:|---:|");
