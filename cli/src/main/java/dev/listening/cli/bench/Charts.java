@@ -12,6 +12,8 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -26,6 +28,9 @@ final class Charts {
     static final int WIDTH = 900;
     static final int HEIGHT = 500;
     private static final int MAX_BINS = 20;
+    /** One colour per side, so that the rounds of one side read as one family of lines. */
+    private static final Color OURS = new Color(0x1f, 0x77, 0xb4);
+    private static final Color REFERENCE = new Color(0xff, 0x7f, 0x0e);
     /** Pixels between the ticks of a CDF's axis of percentages: every 10 % on a chart of this height. */
     private static final int PERCENT_TICK_SPACING = 40;
 
@@ -39,12 +44,12 @@ final class Charts {
 
     /** Each side's rate over its run, as the topic's end offset grew. */
     static void producerRates(List<ProducerThroughput.Round> rounds, Path png) {
-        XYChart chart = xy("Producer: records/s over time (topic end offset, sampled)", "seconds since the first record",
-                "records/s");
+        XYChart chart = xy("Producer: records/s over time, ours vs ProducerPerformance (the reference)",
+                "seconds since the first record (the topic's end offset, sampled)", "records/s");
         for (int i = 0; i < rounds.size(); i++) {
             ProducerThroughput.Round round = rounds.get(i);
-            line(chart, "ours, round " + (i + 1), round.oursOverTime().rates());
-            line(chart, "ProducerPerformance, round " + (i + 1), round.referenceOverTime().rates());
+            line(chart, "ours, round " + (i + 1), round.oursOverTime().rates(), OURS, SeriesLines.SOLID);
+            line(chart, "reference, round " + (i + 1), round.referenceOverTime().rates(), REFERENCE, SeriesLines.DASH_DASH);
         }
         save(chart, png);
     }
@@ -111,20 +116,24 @@ final class Charts {
 
     private static XYChart xy(String title, String xTitle, String yTitle) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        // beside the plot, where no line runs under it
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setYAxisDecimalPattern("#,##0.##");
         return chart;
     }
 
-    private static void line(XYChart chart, String name, List<RateTimeline.Point> points) {
+    private static void line(XYChart chart, String name, List<RateTimeline.Point> points, Color color, BasicStroke style) {
         if (points.isEmpty()) {
             return;
         }
-        chart.addSeries(name, points.stream().map(RateTimeline.Point::seconds).toList(),
+        XYSeries series = chart.addSeries(name, points.stream().map(RateTimeline.Point::seconds).toList(),
                 points.stream().map(RateTimeline.Point::perSecond).toList());
+        series.setLineColor(color);
+        series.setMarkerColor(color);
+        series.setLineStyle(style);
     }
 
-    private static void horizontal(XYChart chart, String name, double y, double end, java.awt.BasicStroke style) {
+    private static void horizontal(XYChart chart, String name, double y, double end, BasicStroke style) {
         XYSeries series = chart.addSeries(name, new double[] {0, end}, new double[] {y, y});
         series.setMarker(SeriesMarkers.NONE);
         series.setLineStyle(style);

@@ -54,8 +54,11 @@ public final class ProducerThroughput {
     /** Distinct payload lines: enough that gzip sees as little repetition as in a live stream. */
     private static final int PAYLOAD_LINES = 10_000;
     private static final long SEED = 20_240_501L;
-    /** How often the topic's end offset is read while a side runs: fine enough for a run of a few seconds. */
-    private static final Duration SAMPLE_EVERY = Duration.ofMillis(200);
+    /**
+     * How often the topic's end offset is read while a side runs: several points in a run of a few
+     * seconds, yet several of the producers' batches (up to 256 KiB of gzip) apart, so a rate is not a batch's jump.
+     */
+    private static final Duration SAMPLE_EVERY = Duration.ofMillis(500);
 
     private final Settings settings;
 
