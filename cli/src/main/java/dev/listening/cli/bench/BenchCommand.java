@@ -13,7 +13,9 @@ import picocli.CommandLine.Command;
                 StreamerBench.class,
                 EndToEndBench.class,
                 SoakBench.class,
+                QueryBench.class,
                 ClusterBench.class,
+                BenchAll.class,
         })
 public final class BenchCommand {
 }

@@ -9,6 +9,7 @@ import dev.listening.stack.net.HostPort;
 import dev.listening.streamer.StreamerOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -32,13 +33,9 @@ import java.util.concurrent.Callable;
                         + "node of its own at RF 1 (started on the address after the ring's for this run, then deleted).",
                 "Prints each run's steady rows/s (batches after the warm-up records) and the ratios, and writes them to --out."})
 public final class ClusterBench implements Callable<Integer> {
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", defaultValue = Env.KAFKA_OPTION,
-            description = "Kafka bootstrap servers (env " + Env.KAFKA + "). Default: ${DEFAULT-VALUE}.")
-    String bootstrap;
-
-    @Option(names = "--cassandra", paramLabel = "HOST:PORT", defaultValue = Env.CASSANDRA_OPTION,
-            description = "The ring's first node, as given to up --cluster (env " + Env.CASSANDRA + "). Default: ${DEFAULT-VALUE}.")
-    String cassandra;
+    /** --cassandra is the ring's first node, as given to up --cluster. */
+    @Mixin
+    ServiceOptions services;
 
     @Option(names = "--cassandra-nodes", paramLabel = "N", defaultValue = "3",
             description = "Nodes of the ring, as given to up --cluster. Default: ${DEFAULT-VALUE}.")
@@ -47,10 +44,6 @@ public final class ClusterBench implements Callable<Integer> {
     @Option(names = "--cassandra-storage-port", paramLabel = "PORT", defaultValue = Env.CASSANDRA_STORAGE_PORT_OPTION,
             description = "The ring's storage port, also the extra node's (env " + Env.CASSANDRA_STORAGE_PORT + "). Default: ${DEFAULT-VALUE}.")
     int storagePort;
-
-    @Option(names = "--datacenter", paramLabel = "NAME", defaultValue = Env.DATACENTER_OPTION,
-            description = "Cassandra data centre (env " + Env.DATACENTER + "). Default: ${DEFAULT-VALUE}.")
-    String datacenter;
 
     @Option(names = ClusterSettings.SPARK_MASTER_FLAG, paramLabel = "HOST:PORT", defaultValue = Env.SPARK_MASTER_OPTION,
             description = "The Spark master (env " + Env.SPARK_MASTER + "). Default: ${DEFAULT-VALUE}.")
@@ -77,10 +70,8 @@ public final class ClusterBench implements Callable<Integer> {
             description = "Memory of each executor. Default: ${DEFAULT-VALUE}.")
     String executorMemory;
 
-    @Option(names = StreamerOptions.SONGS, paramLabel = "PATH",
-            defaultValue = "${sys:" + ProjectRoot.PROPERTY + ":-.}/" + StreamerOptions.DEFAULT_SONGS,
-            description = "Songs CSV. Default: ${DEFAULT-VALUE}.")
-    Path songs;
+    @Mixin
+    SongsOption songs;
 
     @Option(names = "--home", paramLabel = "DIR", defaultValue = Env.HOME_OPTION,
             description = "Checkpoints, Spark's scratch space, the extra node; relative to the project root (env " + Env.HOME
@@ -103,11 +94,11 @@ public final class ClusterBench implements Callable<Integer> {
         Path root = ProjectRoot.get();
         Path report = out.toAbsolutePath();
         Files.createDirectories(report.getParent());
-        String ring = new CassandraRing(HostPort.parse(cassandra), storagePort, cassandraNodes, "1G").contactPoints();
+        String ring = new CassandraRing(HostPort.parse(services.cassandra()), storagePort, cassandraNodes, "1G").contactPoints();
         String master = "spark://" + HostPort.parse(sparkMaster);
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        List<ClusterThroughput.Run> runs = new ClusterThroughput(new ClusterThroughput.Settings(bootstrap, ring, cassandraNodes,
-                storagePort, datacenter, root, ProjectRoot.home(root, home), songs.toAbsolutePath(), records, warmupRecords,
+        List<ClusterThroughput.Run> runs = new ClusterThroughput(new ClusterThroughput.Settings(services.bootstrap(), ring, cassandraNodes,
+                storagePort, services.datacenter(), root, ProjectRoot.home(root, home), songs.songs(), records, warmupRecords,
                 batchRecords, partitions, master, executorMemory, report.getParent())).measure();
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         List<String> lines = report(runs, ring, master, loadBefore, loadAfter);
@@ -123,7 +114,7 @@ public final class ClusterBench implements Callable<Integer> {
         lines.add("- when: " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", " + Runtime.getRuntime().availableProcessors()
                 + " cores, load average " + String.format(Locale.ROOT, "%.1f before, %.1f after", loadBefore, loadAfter));
         lines.add(String.format(Locale.ROOT, "- Kafka %s, %d-partition topic, %,d warm-up + %,d measured events per run in "
-                        + "batches of %,d; Spark master %s, executors of 1 core and %s; trigger 1s; ring %s", bootstrap, partitions,
+                        + "batches of %,d; Spark master %s, executors of 1 core and %s; trigger 1s; ring %s", services.bootstrap(), partitions,
                 warmupRecords, records, batchRecords, master, executorMemory, ring));
         lines.add("- rows/s: rows of the batches after the warm-up records over those batches' durations (one run each)");
         lines.add("");

@@ -1,18 +1,14 @@
 package dev.listening.cli.bench;
 
-import dev.listening.contract.Env;
 import dev.listening.contract.UserError;
 import dev.listening.producer.kafka.ProducerSettings;
 import dev.listening.producer.run.DurationConverter;
 import dev.listening.stack.ProjectRoot;
 import dev.listening.streamer.StreamerOptions;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +16,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /** ./pipeline bench e2e: event ts -> row readable in Cassandra, p50/p99, at a steady rate. */
 @Command(name = "e2e", mixinStandardHelpOptions = true, sortOptions = false,
@@ -30,18 +25,15 @@ import java.util.concurrent.Callable;
                         + EndToEndLatency.PROBE_EVERY + " the time from its ts (set when handed to the Kafka producer) "
                         + "until its row is readable from Cassandra (polled every 100 ms).",
                 "Prints p50/p90/p99/max and writes them to --out. The scratch topic and keyspace are dropped at the end."})
-public final class EndToEndBench implements Callable<Integer> {
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", defaultValue = Env.KAFKA_OPTION,
-            description = "Kafka bootstrap servers (env " + Env.KAFKA + "). Default: ${DEFAULT-VALUE}.")
-    String bootstrap;
+public final class EndToEndBench extends ReportedBench<EndToEndLatency.Result> {
+    static final double TARGET_P50_MS = 1_000;
+    static final double TARGET_P99_MS = 1_500;
 
-    @Option(names = "--cassandra", paramLabel = "HOST:PORT[,..]", defaultValue = Env.CASSANDRA_OPTION,
-            description = "Cassandra contact points (env " + Env.CASSANDRA + "). Default: ${DEFAULT-VALUE}.")
-    String cassandra;
+    @Mixin
+    ServiceOptions services;
 
-    @Option(names = "--datacenter", paramLabel = "NAME", defaultValue = Env.DATACENTER_OPTION,
-            description = "Cassandra local data centre (env " + Env.DATACENTER + "). Default: ${DEFAULT-VALUE}.")
-    String datacenter;
+    @Mixin
+    StreamerJobOptions job;
 
     @Option(names = StreamerOptions.TRIGGER, paramLabel = "DURATION", defaultValue = "1s",
             description = "The streamer's micro-batch interval. Default: ${DEFAULT-VALUE}.")
@@ -63,53 +55,39 @@ public final class EndToEndBench implements Callable<Integer> {
             description = "Partitions of the topic. Default: ${DEFAULT-VALUE}.")
     int partitions;
 
-    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[2]",
-            description = "Spark master of the streamer. Default: ${DEFAULT-VALUE}.")
-    String master;
-
-    @Option(names = "--songs", paramLabel = "PATH",
-            defaultValue = "${sys:" + ProjectRoot.PROPERTY + ":-.}/" + StreamerOptions.DEFAULT_SONGS,
-            description = "Songs CSV. Default: ${DEFAULT-VALUE}.")
-    Path songs;
-
-    @Option(names = "--home", paramLabel = "DIR", defaultValue = Env.HOME_OPTION,
-            description = "Checkpoints and Spark's scratch space; relative to the project root (env " + Env.HOME
-                    + "). Default: ${DEFAULT-VALUE}.")
-    String home;
-
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "${sys:" + ProjectRoot.PROPERTY + ":-.}/output/bench/e2e.md",
             description = "The report; the streamer's log goes next to it. Default: ${DEFAULT-VALUE}.")
     Path out;
 
-    @Spec
-    CommandSpec spec;
+    @Override
+    Path out() {
+        return out;
+    }
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    EndToEndLatency.Result measure() throws InterruptedException {
         if (rate < 1 || partitions < 1 || duration.isZero() || duration.isNegative() || warmup.isNegative()) {
             throw new UserError("--rate and --partitions must be at least 1, --duration positive, --warmup not negative");
         }
         Path root = ProjectRoot.get();
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        EndToEndLatency.Result result = new EndToEndLatency(new EndToEndLatency.Settings(bootstrap, cassandra, datacenter,
-                root, ProjectRoot.home(root, home), songs.toAbsolutePath(), trigger, rate, warmup, duration, partitions,
-                master, out.toAbsolutePath().resolveSibling("e2e-streamer-job.log"))).measure();
+        Path log = out.toAbsolutePath().resolveSibling("e2e-streamer-job.log");
+        EndToEndLatency.Result result = new EndToEndLatency(new EndToEndLatency.Settings(services.bootstrap(),
+                services.cassandra(), services.datacenter(), root, job.home(root), job.songs(), trigger, rate, warmup,
+                duration, partitions, job.master(), log)).measure();
         if (result.latencies().count() == 0) {
-            throw new UserError("no probe row became readable; see " + out.toAbsolutePath().resolveSibling("e2e-streamer-job.log"));
+            throw new UserError("no probe row became readable; see " + log);
         }
-        List<String> lines = report(result);
-        lines.forEach(spec.commandLine().getOut()::println);
-        Files.write(out, lines);
-        return 0;
+        return result;
     }
 
-    private List<String> report(EndToEndLatency.Result result) {
+    @Override
+    List<String> report(EndToEndLatency.Result result) {
         Percentiles latencies = result.latencies();
         List<String> lines = new ArrayList<>();
         lines.add("# End-to-end latency: event ts -> row readable in Cassandra");
         lines.add("");
-        lines.add("- when: " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", Kafka " + bootstrap + ", Cassandra "
-                + cassandra + ", " + Runtime.getRuntime().availableProcessors() + " cores, Spark master " + master);
+        lines.add("- when: " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", Kafka " + services.bootstrap() + ", Cassandra "
+                + services.cassandra() + ", " + Runtime.getRuntime().availableProcessors() + " cores, Spark master " + job.master());
         lines.add(String.format(Locale.ROOT, "- streamer trigger %s; %,d events sent at %,.0f events/s into a %d-partition topic "
                         + "(%d s warm-up, %d s measured); the producer's settings (gzip, linger %d ms, acks=all)",
                 trigger, result.sent(), result.sendRate(), partitions, warmup.toSeconds(), duration.toSeconds(),
@@ -122,6 +100,8 @@ public final class EndToEndBench implements Callable<Integer> {
         lines.add("|---:|---:|---:|---:|");
         lines.add(String.format(Locale.ROOT, "| %,d ms | %,d ms | %,d ms | %,d ms |",
                 latencies.at(50), latencies.at(90), latencies.at(99), latencies.at(100)));
+        lines.add("");
+        lines.add(String.format(Locale.ROOT, "target: p50 <= %,.0f ms, p99 <= %,.0f ms", TARGET_P50_MS, TARGET_P99_MS));
         return lines;
     }
 }

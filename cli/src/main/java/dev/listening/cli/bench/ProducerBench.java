@@ -6,12 +6,9 @@ import dev.listening.producer.kafka.ProducerSettings;
 import dev.listening.producer.run.DurationConverter;
 import dev.listening.stack.ProjectRoot;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +16,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /** ./pipeline bench producer: our producer's events/s at --rate max next to Kafka's ProducerPerformance. */
 @Command(name = "producer", mixinStandardHelpOptions = true, sortOptions = false,
@@ -28,7 +24,9 @@ import java.util.concurrent.Callable;
                         + "broker of ./pipeline up, alternating, with the same event JSON, gzip, acks=all, "
                         + "idempotence, linger and batch size, one fresh single-partition topic per run.",
                 "Prints both throughputs and their ratio (target: >= 1.0) and writes them to --out."})
-public final class ProducerBench implements Callable<Integer> {
+public final class ProducerBench extends ReportedBench<ProducerThroughput.Result> {
+    static final double TARGET_RATIO = 1.0;
+
     @Option(names = "--bootstrap", paramLabel = "HOST:PORT", defaultValue = Env.KAFKA_OPTION,
             description = "Kafka bootstrap servers (env " + Env.KAFKA + "; default ${DEFAULT-VALUE}).")
     String bootstrap;
@@ -41,9 +39,8 @@ public final class ProducerBench implements Callable<Integer> {
             description = "Rounds, each one run of both, in alternating order (default ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--songs", paramLabel = "PATH", defaultValue = "${sys:pipeline.root:-.}/data/spotify-songs.csv",
-            description = "Songs CSV (default ${DEFAULT-VALUE}).")
-    Path songs;
+    @Mixin
+    SongsOption songs;
 
     @Option(names = "--connect-timeout", converter = DurationConverter.class, defaultValue = "15s",
             description = "How long to wait for the broker (default ${DEFAULT-VALUE}).")
@@ -53,24 +50,22 @@ public final class ProducerBench implements Callable<Integer> {
             description = "Where the results go (default ${DEFAULT-VALUE}).")
     Path out;
 
-    @Spec
-    CommandSpec spec;
+    @Override
+    Path out() {
+        return out;
+    }
 
     @Override
-    public Integer call() throws IOException {
+    ProducerThroughput.Result measure() {
         if (records < 1 || rounds < 1) {
             throw new UserError("--records and --rounds must be at least 1");
         }
-        ProducerThroughput.Result result = new ProducerThroughput(new ProducerThroughput.Settings(
-                bootstrap, records, rounds, connectTimeout, ProjectRoot.get(), songs)).measure();
-        List<String> lines = report(result);
-        lines.forEach(spec.commandLine().getOut()::println);
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.write(out, lines);
-        return 0;
+        return new ProducerThroughput(new ProducerThroughput.Settings(bootstrap, records, rounds, connectTimeout,
+                ProjectRoot.get(), songs.songs())).measure();
     }
 
-    private List<String> report(ProducerThroughput.Result result) {
+    @Override
+    List<String> report(ProducerThroughput.Result result) {
         List<String> lines = new ArrayList<>();
         lines.add("# Producer throughput: ours vs Kafka's ProducerPerformance");
         lines.add("");
@@ -89,8 +84,8 @@ public final class ProducerBench implements Callable<Integer> {
                     round.ratio()));
         }
         lines.add("");
-        lines.add(String.format(Locale.ROOT, "best: ours %.0f events/s, reference %.0f records/s, ratio %.2f (target >= 1.0)",
-                result.bestOurs(), result.bestReference(), result.ratio()));
+        lines.add(String.format(Locale.ROOT, "best: ours %.0f events/s, reference %.0f records/s, ratio %.2f (target >= %.1f)",
+                result.bestOurs(), result.bestReference(), result.ratio(), TARGET_RATIO));
         return lines;
     }
 }

@@ -13,7 +13,9 @@ import dev.listening.stack.process.JvmCommand;
 import dev.listening.stack.process.RuntimeClasspath;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +54,11 @@ public final class ProducerThroughput {
     /** Distinct payload lines: enough that gzip sees as little repetition as in a live stream. */
     private static final int PAYLOAD_LINES = 10_000;
     private static final long SEED = 20_240_501L;
+    /**
+     * How often the topic's end offset is read while a side runs: several points in a run of a few
+     * seconds, yet several of the producers' batches (up to 256 KiB of gzip) apart, so a rate is not a batch's jump.
+     */
+    private static final Duration SAMPLE_EVERY = Duration.ofMillis(500);
 
     private final Settings settings;
 
@@ -59,8 +66,8 @@ public final class ProducerThroughput {
     public record Settings(String bootstrap, long records, int rounds, Duration connectTimeout, Path root, Path songs) {
     }
 
-    /** One round: both throughputs in events (records) per second. */
-    public record Round(double ours, double reference) {
+    /** One round: both throughputs in events (records) per second, and how each rate went over its run. */
+    public record Round(double ours, double reference, RateTimeline oursOverTime, RateTimeline referenceOverTime) {
         public double ratio() {
             return ours / reference;
         }
@@ -97,8 +104,8 @@ public final class ProducerThroughput {
                 String ourTopic = freshTopic("bench-producer-" + runId + "-" + round);
                 try {
                     // whoever goes second in one round goes first in the next
-                    double reference;
-                    double ours;
+                    Run reference;
+                    Run ours;
                     if (round % 2 == 1) {
                         reference = runReference(referenceTopic, payload, work);
                         ours = runOurs(ourTopic, work);
@@ -107,8 +114,8 @@ public final class ProducerThroughput {
                         reference = runReference(referenceTopic, payload, work);
                     }
                     LOG.info(String.format(Locale.ROOT, "round %d: ours %.0f events/s, reference %.0f records/s, "
-                            + "ratio %.2f", round, ours, reference, ours / reference));
-                    rounds.add(new Round(ours, reference));
+                            + "ratio %.2f", round, ours.perSecond(), reference.perSecond(), ours.perSecond() / reference.perSecond()));
+                    rounds.add(new Round(ours.perSecond(), reference.perSecond(), ours.timeline(), reference.timeline()));
                 } finally {
                     deleteTopics(List.of(referenceTopic, ourTopic));
                 }
@@ -135,19 +142,28 @@ public final class ProducerThroughput {
         return (double) bytes / PAYLOAD_LINES;
     }
 
-    private double runReference(String topic, Path payload, Path work) {
+    /** One side's run: its own figure for the whole run, and the topic watched while it ran. */
+    private record Run(double perSecond, RateTimeline timeline) {
+    }
+
+    /** What a side's JVM printed, and the topic watched while it ran. */
+    private record Output(List<String> lines, RateTimeline timeline) {
+    }
+
+    private Run runReference(String topic, Path payload, Path work) {
         List<String> args = new ArrayList<>(List.of("--topic", topic, "--num-records", Long.toString(settings.records()),
                 "--throughput", "-1", "--payload-file", payload.toString(), "--producer-props",
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG + "=" + settings.bootstrap()));
         ProducerSettings.delivery().forEach((key, value) -> args.add(key + "=" + value));
-        List<String> output = run("reference", RuntimeClasspath.read(settings.root(), "kafka"), REFERENCE_MAIN, args, work);
+        Output run = run("reference", RuntimeClasspath.read(settings.root(), "kafka"), REFERENCE_MAIN, args, topic, work);
+        List<String> output = run.lines();
         ReferenceSummary summary = ReferenceSummary.find(output)
                 .orElseThrow(() -> new IllegalStateException("no summary line from ProducerPerformance: " + tail(output)));
         if (summary.acknowledged() != settings.records()) {
             throw new UserError("ProducerPerformance had only " + summary.acknowledged() + " of " + settings.records()
                     + " records acknowledged");
         }
-        return summary.perSecond();
+        return new Run(summary.perSecond(), run.timeline());
     }
 
     /** ProducerPerformance's closing line: records acknowledged and records per second over the whole run. */
@@ -164,44 +180,67 @@ public final class ProducerThroughput {
         }
     }
 
-    private double runOurs(String topic, Path work) {
+    private Run runOurs(String topic, Path work) {
         List<String> args = List.of("--bootstrap", settings.bootstrap(), "--topic", topic, "--rate", "max",
                 "--limit", Long.toString(settings.records()), "--seed", Long.toString(SEED),
                 "--songs", settings.songs().toString(), "--connect-timeout", settings.connectTimeout().toSeconds() + "s");
-        List<String> output = run("producer", System.getProperty("java.class.path"), ProducerMain.class.getName(), args,
-                work);
+        Output run = run("producer", System.getProperty("java.class.path"), ProducerMain.class.getName(), args, topic, work);
+        List<String> output = run.lines();
         Report report = output.stream().map(Report::parse).flatMap(Optional::stream).reduce((a, b) -> b)
                 .orElseThrow(() -> new IllegalStateException("no report line from the producer: " + tail(output)));
         if (report.acknowledged() != settings.records()) {
             throw new UserError("the producer had only " + report.acknowledged() + " of " + settings.records()
                     + " events acknowledged");
         }
-        return report.eventsPerSecond();
+        return new Run(report.eventsPerSecond(), run.timeline());
     }
 
-    /** Runs one side in its own JVM; its output goes to a file, read back when it has ended. */
-    private List<String> run(String name, String classpath, String mainClass, List<String> args, Path work) {
+    /**
+     * Runs one side in its own JVM, its topic's end offset sampled until it ends; its output goes to
+     * a file, read back when it has ended.
+     */
+    private Output run(String name, String classpath, String mainClass, List<String> args, String topic, Path work) {
         JvmCommand command = new JvmCommand(JvmCommand.currentJava(), HEAP, classpath, mainClass, args);
         Duration timeout = runTimeout();
-        try {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap()))) {
             Path log = Files.createTempFile(work, name, ".log");
+            long started = System.nanoTime();
             Process process = new ProcessBuilder(command.argv()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor();
-                throw new UserError(name + " did not finish " + settings.records() + " records within "
-                        + timeout.toSeconds() + " s");
+            List<RateTimeline.Sample> samples = new ArrayList<>();
+            try {
+                while (!process.waitFor(SAMPLE_EVERY.toMillis(), TimeUnit.MILLISECONDS)) {
+                    if (System.nanoTime() - started > timeout.toNanos()) {
+                        throw new UserError(name + " did not finish " + settings.records() + " records within "
+                                + timeout.toSeconds() + " s");
+                    }
+                    samples.add(new RateTimeline.Sample((System.nanoTime() - started) / 1e9, endOffset(admin, topic)));
+                }
+            } finally {
+                if (process.isAlive()) {
+                    process.destroyForcibly().waitFor();
+                }
             }
+            samples.add(new RateTimeline.Sample((System.nanoTime() - started) / 1e9, endOffset(admin, topic)));
             List<String> output = Files.readAllLines(log);
             if (process.exitValue() != 0) {
                 throw new UserError(name + " failed (exit " + process.exitValue() + "): " + tail(output));
             }
-            return output;
+            return new Output(output, new RateTimeline(samples));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UserError("interrupted while " + name + " was running", e);
+        }
+    }
+
+    private long endOffset(Admin admin, String topic) throws InterruptedException {
+        try {
+            return admin.listOffsets(Map.of(new TopicPartition(topic, 0), OffsetSpec.latest())).all()
+                    .get(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS).values().iterator().next().offset();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new UserError("cannot read the end offset of " + topic + ": " + e.getMessage(), e);
         }
     }
 

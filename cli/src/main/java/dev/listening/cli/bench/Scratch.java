@@ -37,6 +37,11 @@ final class Scratch implements AutoCloseable {
         this.session = session;
     }
 
+    /** For keyspaces only: {@link #topic} is not to be called. */
+    Scratch(CqlSession session) {
+        this(null, session);
+    }
+
     String topic(String purpose, int partitions) throws InterruptedException {
         String topic = "bench-" + purpose + "-" + run;
         KafkaTopics.ensure(bootstrap, topic, partitions, TIMEOUT);

@@ -47,7 +47,8 @@ final class Soak {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** @param home PIPELINE_HOME: the soak's checkpoint and Spark's scratch space go under it */
-    record Settings(SoakReport.Load load, String datacenter, Duration catchUpTimeout, Path root, Path home, Path streamerLog) {
+    record Settings(SoakReport.Load load, String datacenter, Duration catchUpTimeout, Path root, Path home, Path songs,
+                    Path streamerLog) {
     }
 
     private final Settings settings;
@@ -135,7 +136,7 @@ final class Soak {
     /** ./pipeline produce in this JVM, in the background, to the soak's topic. */
     private CompletableFuture<Integer> producer(String... run) {
         List<String> args = new ArrayList<>(List.of("--bootstrap", load.bootstrap(), "--topic", load.topic(),
-                "--listeners", Integer.toString(load.listeners())));
+                "--listeners", Integer.toString(load.listeners()), "--songs", settings.songs().toString()));
         args.addAll(List.of(run));
         return CompletableFuture.supplyAsync(() -> Cli.execute(new ProduceCommand(), args.toArray(String[]::new)));
     }
@@ -156,6 +157,8 @@ final class Soak {
         LocalStack.purge(settings.root(), checkpoint);
         return StreamerSubmission.defaults(settings.root(), settings.home(), load.bootstrap(), load.cassandra(),
                         load.topic(), load.keyspace())
+                .withDatacenter(settings.datacenter())
+                .withSongs(settings.songs())
                 .withTrigger("1s")
                 .withCheckpoint(checkpoint)
                 .withStartingOffsets(startingOffsets(load.topic(), before));

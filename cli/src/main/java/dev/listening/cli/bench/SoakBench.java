@@ -5,16 +5,12 @@ import dev.listening.contract.UserError;
 import dev.listening.producer.run.DurationConverter;
 import dev.listening.stack.ProjectRoot;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** ./pipeline bench soak: the whole pipeline under a steady load for a long while, judged by verify at the end. */
 @Command(name = "soak", mixinStandardHelpOptions = true, sortOptions = false,
@@ -25,7 +21,7 @@ import java.util.concurrent.Callable;
                         + "--catch-up-timeout for the stream to catch up, and verifies every record produced.",
                 "Writes the timeline and the verdict to --out (the streamer's log next to it). "
                         + "Exit 0 only if every record was stored exactly once."})
-public final class SoakBench implements Callable<Integer> {
+public final class SoakBench extends ReportedBench<SoakReport> {
     @Option(names = "--duration", converter = DurationConverter.class, defaultValue = "10m", paramLabel = "DURATION",
             description = "How long to produce, e.g. 1m, 10m, 2h. Default: ${DEFAULT-VALUE}.")
     Duration duration;
@@ -40,17 +36,8 @@ public final class SoakBench implements Callable<Integer> {
             description = "How long the stream may take to catch up once producing stops. Default: ${DEFAULT-VALUE}.")
     Duration catchUpTimeout;
 
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", defaultValue = Env.KAFKA_OPTION,
-            description = "Kafka bootstrap servers (env " + Env.KAFKA + "). Default: ${DEFAULT-VALUE}.")
-    String bootstrap;
-
-    @Option(names = "--cassandra", paramLabel = "HOST:PORT[,..]", defaultValue = Env.CASSANDRA_OPTION,
-            description = "Cassandra contact points (env " + Env.CASSANDRA + "). Default: ${DEFAULT-VALUE}.")
-    String cassandra;
-
-    @Option(names = "--datacenter", paramLabel = "NAME", defaultValue = Env.DATACENTER_OPTION,
-            description = "Cassandra local data centre (env " + Env.DATACENTER + "). Default: ${DEFAULT-VALUE}.")
-    String datacenter;
+    @Mixin
+    ServiceOptions services;
 
     @Option(names = "--topic", paramLabel = "NAME", defaultValue = Env.TOPIC_OPTION,
             description = "Topic (env " + Env.TOPIC + "). Default: ${DEFAULT-VALUE}.")
@@ -60,36 +47,37 @@ public final class SoakBench implements Callable<Integer> {
             description = "Keyspace (env " + Env.KEYSPACE + "). Default: ${DEFAULT-VALUE}.")
     String keyspace;
 
-    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]",
-            description = "Spark master of the streamer. Default: ${DEFAULT-VALUE}.")
-    String master;
-
-    @Option(names = "--home", paramLabel = "DIR", defaultValue = Env.HOME_OPTION,
-            description = "The soak's checkpoint and Spark's scratch space; relative to the project root (env " + Env.HOME
-                    + "). Default: ${DEFAULT-VALUE}.")
-    String home;
+    @Mixin
+    StreamerJobOptions job;
 
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "${sys:" + ProjectRoot.PROPERTY + ":-.}/output/bench/soak.md",
             description = "The report; the streamer's log goes next to it. Default: ${DEFAULT-VALUE}.")
     Path out;
 
-    @Spec
-    CommandSpec spec;
+    @Override
+    Path out() {
+        return out;
+    }
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    SoakReport measure() throws InterruptedException {
         if (rate < 1 || listeners < 1) {
             throw new UserError("--rate and --listeners must be at least 1");
         }
         Path root = ProjectRoot.get();
-        Path report = out.toAbsolutePath();
-        Files.createDirectories(report.getParent());
-        SoakReport soak = new Soak(new Soak.Settings(
-                new SoakReport.Load(bootstrap, cassandra, topic, keyspace, rate, duration, listeners, master),
-                datacenter, catchUpTimeout, root, ProjectRoot.home(root, home), report.resolveSibling("soak-streamer.log"))).run();
-        List<String> lines = soak.lines();
-        lines.forEach(spec.commandLine().getOut()::println);
-        Files.write(report, lines);
+        return new Soak(new Soak.Settings(new SoakReport.Load(services.bootstrap(), services.cassandra(), topic,
+                keyspace, rate, duration, listeners, job.master()), services.datacenter(), catchUpTimeout, root, job.home(root),
+                job.songs(), out.toAbsolutePath().resolveSibling("soak-streamer.log"))).run();
+    }
+
+    @Override
+    List<String> report(SoakReport soak) {
+        return soak.lines();
+    }
+
+    /** 1 unless every record was stored exactly once. */
+    @Override
+    int exitCode(SoakReport soak) {
         return soak.passed() ? 0 : 1;
     }
 }

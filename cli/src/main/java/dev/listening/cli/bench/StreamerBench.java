@@ -1,23 +1,18 @@
 package dev.listening.cli.bench;
 
-import dev.listening.contract.Env;
 import dev.listening.contract.UserError;
 import dev.listening.stack.ProjectRoot;
 import dev.listening.streamer.StreamerOptions;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /** ./pipeline bench streamer: the streamer's rows/s into Cassandra next to raw driver writes of the same rows. */
 @Command(name = "streamer", mixinStandardHelpOptions = true, sortOptions = false,
@@ -27,18 +22,14 @@ import java.util.concurrent.Callable;
                         + "draining the topic, and raw writes again, each into a fresh keyspace of the stack of ./pipeline up.",
                 "Prints the streamer's steady rows/s (after --streamer-warmup-records), the raw rate and their ratio "
                         + "(target: >= 0.7), and writes them to --out. The scratch topic and keyspaces are dropped at the end."})
-public final class StreamerBench implements Callable<Integer> {
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", defaultValue = Env.KAFKA_OPTION,
-            description = "Kafka bootstrap servers (env " + Env.KAFKA + "). Default: ${DEFAULT-VALUE}.")
-    String bootstrap;
+public final class StreamerBench extends ReportedBench<StreamerThroughput.Result> {
+    static final double TARGET_RATIO = 0.7;
 
-    @Option(names = "--cassandra", paramLabel = "HOST:PORT[,..]", defaultValue = Env.CASSANDRA_OPTION,
-            description = "Cassandra contact points (env " + Env.CASSANDRA + "). Default: ${DEFAULT-VALUE}.")
-    String cassandra;
+    @Mixin
+    ServiceOptions services;
 
-    @Option(names = "--datacenter", paramLabel = "NAME", defaultValue = Env.DATACENTER_OPTION,
-            description = "Cassandra local data centre (env " + Env.DATACENTER + "). Default: ${DEFAULT-VALUE}.")
-    String datacenter;
+    @Mixin
+    StreamerJobOptions job;
 
     @Option(names = "--records", paramLabel = "N", defaultValue = "600000",
             description = "Events in the topic, and rows per raw run. Default: ${DEFAULT-VALUE}.")
@@ -61,29 +52,17 @@ public final class StreamerBench implements Callable<Integer> {
             description = "Records in the topic ahead of the measured ones, for the streamer's JIT. Default: ${DEFAULT-VALUE}.")
     long streamerWarmupRecords;
 
-    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[2]",
-            description = "Spark master of the streamer. Default: ${DEFAULT-VALUE}.")
-    String master;
-
-    @Option(names = "--songs", paramLabel = "PATH",
-            defaultValue = "${sys:" + ProjectRoot.PROPERTY + ":-.}/" + StreamerOptions.DEFAULT_SONGS,
-            description = "Songs CSV. Default: ${DEFAULT-VALUE}.")
-    Path songs;
-
-    @Option(names = "--home", paramLabel = "DIR", defaultValue = Env.HOME_OPTION,
-            description = "Checkpoints and Spark's scratch space; relative to the project root (env " + Env.HOME
-                    + "). Default: ${DEFAULT-VALUE}.")
-    String home;
-
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "${sys:" + ProjectRoot.PROPERTY + ":-.}/output/bench/streamer.md",
             description = "The report; the streamer's log goes next to it. Default: ${DEFAULT-VALUE}.")
     Path out;
 
-    @Spec
-    CommandSpec spec;
+    @Override
+    Path out() {
+        return out;
+    }
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    StreamerThroughput.Result measure() throws InterruptedException {
         if (records < 3 * maxOffsetsPerTrigger) {
             throw new UserError("--records must be at least three batches (3 x " + StreamerOptions.MAX_OFFSETS_PER_TRIGGER
                     + ") so that a steady rate shows after the first batch");
@@ -92,29 +71,25 @@ public final class StreamerBench implements Callable<Integer> {
             throw new UserError("--partitions must be at least 1, --warmup-rows and --streamer-warmup-records not negative");
         }
         Path root = ProjectRoot.get();
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        StreamerThroughput.Result result = new StreamerThroughput(new StreamerThroughput.Settings(bootstrap, cassandra,
-                datacenter, root, ProjectRoot.home(root, home), songs.toAbsolutePath(), records, partitions,
-                maxOffsetsPerTrigger, warmupRows, streamerWarmupRecords, master, log())).measure();
-        List<String> lines = report(result);
-        lines.forEach(spec.commandLine().getOut()::println);
-        Files.write(out, lines);
-        return 0;
+        return new StreamerThroughput(new StreamerThroughput.Settings(services.bootstrap(),
+                services.cassandra(), services.datacenter(), root, job.home(root), job.songs(), records, partitions,
+                maxOffsetsPerTrigger, warmupRows, streamerWarmupRecords, job.master(), log())).measure();
     }
 
     private Path log() {
         return out.toAbsolutePath().resolveSibling("streamer-job.log");
     }
 
-    private List<String> report(StreamerThroughput.Result result) {
+    @Override
+    List<String> report(StreamerThroughput.Result result) {
         BatchLog streamer = result.streamer();
         List<BatchLog.Batch> steady = streamer.steady(result.streamerWarmupRecords());
         long warmupBatches = streamer.batches().size() - steady.size();
         List<String> lines = new ArrayList<>();
         lines.add("# Streamer throughput: Kafka -> Spark -> Cassandra next to raw driver writes");
         lines.add("");
-        lines.add("- when: " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", Kafka " + bootstrap + ", Cassandra "
-                + cassandra + ", " + Runtime.getRuntime().availableProcessors() + " cores, Spark master " + master);
+        lines.add("- when: " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", Kafka " + services.bootstrap() + ", Cassandra "
+                + services.cassandra() + ", " + Runtime.getRuntime().availableProcessors() + " cores, Spark master " + job.master());
         lines.add(String.format(Locale.ROOT, "- %,d measured producer events in a %d-partition topic; streamer trigger 1s, "
                 + "%,d records per batch, consistency %s; raw writes: prepared INSERT, executeAsync, %d in flight, "
                 + "the same rows at the same consistency", result.records(), partitions, maxOffsetsPerTrigger,
@@ -130,8 +105,8 @@ public final class StreamerBench implements Callable<Integer> {
                 streamer.batches().size(), steady.stream().mapToLong(BatchLog.Batch::rows).sum(), result.streamerRowsPerSecond()));
         lines.add(String.format(Locale.ROOT, "| raw driver writes, after | %,.0f |", result.reference().after()));
         lines.add("");
-        lines.add(String.format(Locale.ROOT, "ratio: streamer / raw mean = %,.0f / %,.0f = %.2f (target >= 0.7)",
-                result.streamerRowsPerSecond(), result.reference().mean(), result.ratio()));
+        lines.add(String.format(Locale.ROOT, "ratio: streamer / raw mean = %,.0f / %,.0f = %.2f (target >= %.1f)",
+                result.streamerRowsPerSecond(), result.reference().mean(), result.ratio(), TARGET_RATIO));
         lines.add(String.format(Locale.ROOT, "rows stored by the streamer: %,d of %,d; dead letters %,d; join misses %,d",
                 result.rowsStored(), result.records() + result.streamerWarmupRecords(), streamer.deadLetters(),
                 streamer.joinMisses()));

@@ -84,6 +84,16 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        summary(run());
+        return 0;
+    }
+
+    /** What a demo did, and when: times since it started. */
+    public record Result(UpReport up, Reconciliation.Report stored, Duration queryable, Duration total) {
+    }
+
+    /** The whole demo, from starting the stack to stopping what it started. */
+    public Result run() throws InterruptedException {
         if (events < 1 || rate < 1 || listeners < 0 || timeoutSeconds < 1) {
             throw new UserError("--events, --rate and --timeout must be positive and --listeners not negative");
         }
@@ -95,13 +105,14 @@ public final class DemoCommand implements Callable<Integer> {
         up.services().forEach(s -> LOG.info("{} {} (pid {}, log {})", s.name(),
                 s.alreadyRunning() ? "was already running" : "ready in " + s.readyIn().toMillis() / 1000.0 + " s", s.pid(), s.log()));
         boolean stopStack = !keepRunning && up.services().stream().noneMatch(ServiceReport::alreadyRunning);
-        SparkSubmitProcess streamer = null;
+        Streamed streamed = null;
         try {
-            streamer = run(settings, steps);
+            streamed = stream(settings, steps);
+            return new Result(up, streamed.stored(), streamed.queryable(), steps.elapsed());
         } finally {
-            if (!keepRunning && streamer != null) {
+            if (!keepRunning && streamed != null) {
                 LOG.info("stopping the streaming job");
-                streamer.close();
+                streamed.streamer().close();
             }
             if (stopStack) {
                 LOG.info("stopping the local stack");
@@ -110,10 +121,13 @@ public final class DemoCommand implements Callable<Integer> {
                 LOG.info("the stack was already running before the demo; it stays up (./pipeline down stops it)");
             }
         }
-        return 0;
     }
 
-    private SparkSubmitProcess run(StackSettings settings, Steps steps) throws InterruptedException {
+    /** The running streaming job, and the events it stored: all of them, {@code queryable} after the demo started. */
+    private record Streamed(SparkSubmitProcess streamer, Reconciliation.Report stored, Duration queryable) {
+    }
+
+    private Streamed stream(StackSettings settings, Steps steps) throws InterruptedException {
         String bootstrap = settings.kafka().toString();
         String cassandra = settings.cassandra().toString();
         TopicReader reader = new TopicReader(bootstrap, REQUEST_TIMEOUT);
@@ -139,13 +153,13 @@ public final class DemoCommand implements Callable<Integer> {
                 Verifier verifier = new Verifier(reader, session, keyspace);
                 Reconciliation.Report report = steps.run("waiting until every event is in Cassandra", streamerLog,
                         () -> awaitStored(verifier, before, after, streamer));
+                Duration queryable = steps.elapsed();
                 LOG.info("all {} events queryable {} after the demo started", report.records(), steps.sinceStart());
                 RecordRef.PartitionKey latest = latestHourOf(reader.read(topic, before, after));
                 steps.run("running the queries for " + user + " on " + latest.date() + " at " + latest.hour() + "h", null,
                         () -> queries(cassandra, settings.datacenter(), latest));
-                summary(report, steps);
+                return new Streamed(streamer, report, queryable);
             }
-            return streamer;
         } catch (RuntimeException e) {
             streamer.close();
             throw e;
@@ -198,7 +212,8 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void summary(Reconciliation.Report report, Steps steps) {
+    private void summary(Result result) {
+        Reconciliation.Report report = result.stored();
         System.out.println();
         System.out.println("demo summary");
         System.out.printf("  events produced   %,d%n", report.records());
@@ -207,7 +222,7 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.printf("  dead letters      %,d%n", report.deadLetters());
         System.out.printf("  verdict           %s%n", report.exactlyOnce() ? "every event stored exactly once" : "NOT exactly once");
         System.out.printf("  outputs           %s%n", outDir.resolve("output_{full,simple,agg}.txt"));
-        System.out.printf("  total time        %s%n", steps.sinceStart());
+        System.out.printf("  total time        %s%n", Steps.seconds(result.total()));
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -20,7 +21,7 @@ final class Steps {
         long begin = System.nanoTime();
         try {
             T result = work.get();
-            LOG.info("{}: done in {} (at {} since the demo started)", step, seconds(System.nanoTime() - begin), sinceStart());
+            LOG.info("{}: done in {} (at {} since the demo started)", step, seconds(Duration.ofNanos(System.nanoTime() - begin)), sinceStart());
             return result;
         } catch (RuntimeException e) {
             String where = log == null ? "" : "; see " + log;
@@ -29,10 +30,14 @@ final class Steps {
     }
 
     String sinceStart() {
-        return seconds(System.nanoTime() - started);
+        return seconds(elapsed());
     }
 
-    private static String seconds(long nanos) {
-        return String.format("%.1f s", nanos / 1e9);
+    Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    static String seconds(Duration duration) {
+        return String.format("%.1f s", duration.toNanos() / 1e9);
     }
 }

@@ -27,11 +27,13 @@ class ProducerThroughputTest {
         assertEquals(Optional.empty(), ProducerThroughput.ReferenceSummary.find(REFERENCE_OUTPUT.subList(0, 3)));
     }
 
+    private static final RateTimeline NOT_WATCHED = new RateTimeline(List.of());
+
     @Test
     void theRatioIsBestAgainstBest() {
         ProducerThroughput.Result result = new ProducerThroughput.Result(List.of(
-                new ProducerThroughput.Round(60_000, 80_000),
-                new ProducerThroughput.Round(90_000, 70_000)), 200_000, 320);
+                new ProducerThroughput.Round(60_000, 80_000, NOT_WATCHED, NOT_WATCHED),
+                new ProducerThroughput.Round(90_000, 70_000, NOT_WATCHED, NOT_WATCHED)), 200_000, 320);
         assertEquals(90_000, result.bestOurs());
         assertEquals(80_000, result.bestReference());
         assertEquals(1.125, result.ratio(), 1e-12);

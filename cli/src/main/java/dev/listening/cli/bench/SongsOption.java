@@ -1,0 +1,24 @@
+package dev.listening.cli.bench;
+
+import dev.listening.stack.ProjectRoot;
+import dev.listening.streamer.StreamerOptions;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** --songs: the songs CSV a benchmark's events (and its streamer) take their songs from. */
+public final class SongsOption {
+    @Option(names = "--songs", paramLabel = "PATH",
+            defaultValue = "${sys:" + ProjectRoot.PROPERTY + ":-.}/" + StreamerOptions.DEFAULT_SONGS,
+            description = "Songs CSV. Default: ${DEFAULT-VALUE}.")
+    Path songs;
+
+    Path songs() {
+        return songs.toAbsolutePath();
+    }
+
+    List<String> args() {
+        return List.of("--songs", songs.toString());
+    }
+}
