@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -103,7 +104,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 throw new UserError("--sample-hours must be 0 or more, not " + sampleHours);
             }
             return new Quality.Thresholds(maxJoinMissShare, maxDeadLetterShare, tsFrom,
-                    tsTo != null ? tsTo : Instant.now().plus(CLOCK_SKEW), maxTsOutsideShare, maxOverlappingListeners,
+                    tsTo != null ? tsTo : Instant.now().plus(CLOCK_SKEW).truncatedTo(ChronoUnit.SECONDS), maxTsOutsideShare, maxOverlappingListeners,
                     maxRollupMismatches);
         }
     }

@@ -30,8 +30,8 @@ public final class ReportCommand {
     @Command(name = "top-songs", mixinStandardHelpOptions = true, sortOptions = false,
             description = "The most played songs of a UTC date, or of one hour of it.")
     static final class TopSongs implements Callable<Integer> {
-        @Option(names = "--date", required = true, paramLabel = DATE, converter = DateConverter.class, description = "UTC date.")
-        LocalDate date;
+        @Mixin
+        DateOption day;
 
         @Option(names = "--hour", paramLabel = "H", description = "UTC hour, 0-23 (default: the whole date).")
         Integer hour;
@@ -44,9 +44,9 @@ public final class ReportCommand {
 
         @Override
         public Integer call() {
-            List<DateHour> hours = hour == null ? DateHour.allOf(date) : List.of(new DateHour(date, hour));
-            Map<String, Object> parameters = hour == null ? parameters("date", date, "n", options.n)
-                    : parameters("date", date, "hour", hour, "n", options.n);
+            List<DateHour> hours = hour == null ? DateHour.allOf(day.date) : List.of(new DateHour(day.date, hour));
+            Map<String, Object> parameters = hour == null ? parameters("date", day.date, "n", options.n)
+                    : parameters("date", day.date, "hour", hour, "n", options.n);
             return options.publish(spec, (reader, keyspace) -> new Report(spec.name(), keyspace, parameters,
                     partitions(Names.BY_HOUR_TABLE, hours.size()), Rankings.topSongs(reader.songPlays(hours), options.n)));
         }
@@ -55,8 +55,8 @@ public final class ReportCommand {
     @Command(name = "top-listeners", mixinStandardHelpOptions = true, sortOptions = false,
             description = "The listeners with the most plays on a UTC date, with their minutes listened.")
     static final class TopListeners implements Callable<Integer> {
-        @Option(names = "--date", required = true, paramLabel = DATE, converter = DateConverter.class, description = "UTC date.")
-        LocalDate date;
+        @Mixin
+        DateOption day;
 
         @Mixin
         ReportOptions options;
@@ -67,8 +67,8 @@ public final class ReportCommand {
         @Override
         public Integer call() {
             return options.publish(spec, (reader, keyspace) -> new Report(spec.name(), keyspace,
-                    parameters("date", date, "n", options.n), partitions(Names.LISTENER_DAILY_TABLE, 1),
-                    Rankings.topListeners(reader.listenerDays(date), options.n)));
+                    parameters("date", day.date, "n", options.n), partitions(Names.LISTENER_DAILY_TABLE, 1),
+                    Rankings.topListeners(reader.listenerDays(day.date), options.n)));
         }
     }
 
@@ -100,8 +100,8 @@ public final class ReportCommand {
     @Command(name = "busiest-hours", mixinStandardHelpOptions = true, sortOptions = false,
             description = "The hours of a UTC date by plays, busiest first, with their distinct listeners.")
     static final class BusiestHours implements Callable<Integer> {
-        @Option(names = "--date", required = true, paramLabel = DATE, converter = DateConverter.class, description = "UTC date.")
-        LocalDate date;
+        @Mixin
+        DateOption day;
 
         @Mixin
         ReportOptions options;
@@ -111,9 +111,9 @@ public final class ReportCommand {
 
         @Override
         public Integer call() {
-            Map<String, Object> parameters = parameters("date", date, "n", options.n);
+            Map<String, Object> parameters = parameters("date", day.date, "n", options.n);
             return options.publish(spec, (reader, keyspace) -> new Report(spec.name(), keyspace, parameters,
-                    partitions(Names.BY_HOUR_TABLE, DateHour.HOURS_PER_DAY), Rankings.busiestHours(reader.hourTotals(date), options.n)));
+                    partitions(Names.BY_HOUR_TABLE, DateHour.HOURS_PER_DAY), Rankings.busiestHours(reader.hourTotals(day.date), options.n)));
         }
     }
 
@@ -128,6 +128,12 @@ public final class ReportCommand {
 
     private static String partitions(String table, int count) {
         return count + (count == 1 ? " partition of " : " partitions of ") + table;
+    }
+
+    /** --date, a UTC date. */
+    static final class DateOption {
+        @Option(names = "--date", required = true, paramLabel = DATE, converter = DateConverter.class, description = "UTC date.")
+        LocalDate date;
     }
 
     /** A UTC date, YYYY-MM-DD, with a message that says so. */

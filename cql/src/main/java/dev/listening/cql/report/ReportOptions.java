@@ -1,15 +1,16 @@
 package dev.listening.cql.report;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import dev.listening.contract.Env;
 import dev.listening.contract.UserError;
 import dev.listening.cql.CassandraSessions;
 import dev.listening.cql.Schema;
 import dev.listening.cql.output.OutputFiles;
 import dev.listening.cql.output.OutputFormat;
 import dev.listening.cql.output.Report;
+import dev.listening.cql.output.ResultOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -27,42 +28,25 @@ final class ReportOptions {
             description = "How many rows of the ranking (ties beyond it are cut). Default: ${DEFAULT-VALUE}.")
     int n;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (aligned table, .txt), csv or json. Default: ${DEFAULT-VALUE}.")
-    String format;
-
-    @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "${sys:pipeline.root:-.}/output",
-            description = "Where report-NAME.<format> goes. Default: ${DEFAULT-VALUE}.")
-    Path outDir;
-
-    @Option(names = "--cassandra", paramLabel = "HOST:PORT[,HOST:PORT]", defaultValue = Env.CASSANDRA_OPTION,
-            description = "Contact points (env " + Env.CASSANDRA + "). Default: ${DEFAULT-VALUE}.")
-    String cassandra;
-
-    @Option(names = "--datacenter", paramLabel = "DC", defaultValue = Env.DATACENTER_OPTION,
-            description = "Local datacenter (env " + Env.DATACENTER + "). Default: ${DEFAULT-VALUE}.")
-    String datacenter;
-
-    @Option(names = "--keyspace", paramLabel = "KEYSPACE", defaultValue = Env.KEYSPACE_OPTION,
-            description = "Keyspace of the rollups (env " + Env.KEYSPACE + "). Default: ${DEFAULT-VALUE}.")
-    String keyspace;
+    @Mixin
+    ResultOptions result;
 
     /** Checks the options, computes the report, replaces its file and prints it. */
     int publish(CommandSpec spec, BiFunction<RollupReader, String, Report> report) {
         if (n < 1) {
             throw new UserError("--n must be at least 1, not " + n);
         }
-        OutputFormat outputFormat = OutputFormat.parse(format);
-        Schema.checkKeyspace(keyspace);
-        try (CqlSession session = CassandraSessions.open(cassandra, datacenter, REQUEST_TIMEOUT)) {
+        OutputFormat outputFormat = OutputFormat.parse(result.format);
+        String keyspace = Schema.checkKeyspace(result.keyspace);
+        try (CqlSession session = CassandraSessions.open(result.cassandra, result.datacenter, REQUEST_TIMEOUT)) {
             long start = System.nanoTime();
-            Report result = report.apply(new RollupReader(session, keyspace), keyspace);
-            String rendered = outputFormat.render(result);
-            Path target = OutputFiles.replace(outDir.resolve(outputFormat.fileName(result.outputName())), rendered);
+            Report ranking = report.apply(new RollupReader(session, keyspace), keyspace);
+            String rendered = outputFormat.render(ranking);
+            Path target = OutputFiles.replace(result.outDir.resolve(outputFormat.fileName(ranking.outputName())), rendered);
             PrintWriter out = spec.commandLine().getOut();
             out.print(rendered);
             out.flush();
-            LOG.info("wrote {} ({} rows; read {} in {} ms)", target, result.table().rows().size(), result.read(),
+            LOG.info("wrote {} ({} rows; read {} in {} ms)", target, ranking.table().rows().size(), ranking.read(),
                     (System.nanoTime() - start) / 1_000_000);
         }
         return 0;

@@ -77,6 +77,7 @@ public final class RollupWriter {
                 }
             }
             List<Play> hourPlays = new ArrayList<>(read(session, others.stream().map(statements::selectListenerHour).toList()));
+            int playsRead = dayPlays.size() + hourPlays.size();
             dayPlays.stream().filter(p -> hours.contains(p.key().dateHour())).forEach(hourPlays::add);
 
             List<HourRollup> hourRollups = Rollups.hours(hourPlays);
@@ -86,7 +87,7 @@ public final class RollupWriter {
             dayRollups.forEach(r -> writes.add(statements.day(r)));
             run(session, writes);
             LOG.info("batch {}: rollups of {} date/hours and {} listener-days recomputed from {} plays in {} ms", batchId,
-                    hourRollups.size(), dayRollups.size(), hourPlays.size() + dayPlays.size(),
+                    hourRollups.size(), dayRollups.size(), playsRead,
                     (System.nanoTime() - start) / 1_000_000);
         }
     }
