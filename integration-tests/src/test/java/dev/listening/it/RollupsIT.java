@@ -9,6 +9,7 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import dev.listening.contract.EventJson;
 import dev.listening.contract.ListeningEvent;
 import dev.listening.contract.Names;
+import dev.listening.cql.report.ReportCommand;
 import dev.listening.stack.spark.SparkRuntime;
 import dev.listening.stack.spark.SparkSubmitProcess;
 import dev.listening.stack.spark.StreamerSubmission;
@@ -18,8 +19,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,7 +136,7 @@ class RollupsIT {
 
         // Minutes: Liam 2 x 178,426 + 172,264 + 214,994 + 162,767 = 906,877 ms = 15.1146 min; Ada 172,264 +
         // 214,994 = 387,258 ms (the unknown song counts no time) = 6.4543 min; Zoë 172,264 ms = 2.87107 min.
-        ProcessResult text = report("top-listeners", "--date", "2025-03-14");
+        String text = report("top-listeners", "--date", "2025-03-14");
         String expected = """
                 -- report:     top-listeners
                 -- keyspace:   %s
@@ -147,7 +151,7 @@ class RollupsIT {
 
                 (3 rows)
                 """.formatted(keyspace);
-        assertEquals(expected, text.stdout());
+        assertEquals(expected, text);
         assertEquals(expected, Files.readString(outDir.resolve("report-top-listeners.txt")));
     }
 
@@ -166,19 +170,23 @@ class RollupsIT {
     }
 
     private String csvReport(String... args) throws IOException {
-        ProcessResult result = report(concat(args, "--format", "csv"));
+        String printed = report(concat(args, "--format", "csv"));
         String file = Files.readString(outDir.resolve("report-" + args[0] + ".csv"));
-        assertEquals(file, result.stdout(), "the file and the terminal say the same");
+        assertEquals(file, printed, "the file and the terminal say the same");
         return file;
     }
 
-    private ProcessResult report(String... args) {
-        List<String> all = new ArrayList<>(List.of("report"));
-        all.addAll(List.of(args));
-        all.addAll(List.of("--keyspace", keyspace, "--out-dir", outDir.toString()));
-        ProcessResult result = STACK.runPipeline(all.toArray(String[]::new));
-        assertEquals(0, result.exitCode(), result.stderr());
-        return result;
+    /** Runs ./pipeline report in this JVM (no JVM start per report), against the fixture's Cassandra. */
+    private String report(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--cassandra", STACK.cassandraContactPoint(), "--datacenter", STACK.datacenter(),
+                "--keyspace", keyspace, "--out-dir", outDir.toString()));
+        int exit = new CommandLine(new ReportCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                .execute(all.toArray(String[]::new));
+        assertEquals(0, exit, all + ": " + err);
+        return out.toString();
     }
 
     /** Every row of the three rollup tables, as text, by table. */

@@ -57,7 +57,7 @@ public final class ReportsBench implements Callable<Integer> {
     LocalDate firstDay;
 
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "7",
-            description = "Timed runs of each report, after one untimed; the median is reported. Default: ${DEFAULT-VALUE}.")
+            description = "Timed runs of each report, after three untimed; the median is reported. Default: ${DEFAULT-VALUE}.")
     int repeat;
 
     @Option(names = "--master", paramLabel = "URL", defaultValue = "local[2]",
@@ -104,7 +104,7 @@ public final class ReportsBench implements Callable<Integer> {
         lines.add("- when: " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", Cassandra " + cassandra + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores");
         lines.add(String.format(Locale.ROOT, "- history: %,d plays per hour from %d listeners, from %s; rollups built by "
-                + "the streamer; each report run once untimed, then the median of %d runs (in-process reads, no JVM start)",
+                + "the streamer; each report run 3 times untimed, then the median of %d runs (in-process reads, no JVM start), all while the streamer runs idle",
                 playsPerHour, listeners, firstDay, repeat));
         lines.add("");
         lines.add("| report | dates | days stored | partitions read | rows | median ms |");

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,8 @@ import java.util.stream.Stream;
 /**
  * The rollup step of a micro-batch, run on the driver once the batch's history rows are written:
  * every date/hour and every listener-day the batch touched is recomputed from listening_history
- * and its rollup row overwritten. The rollups are thus a function of the history table, which is
+ * and its rollup rows overwritten (a song row only when its plays changed: most of an hour's songs
+ * were not played in the batch). The rollups are thus a function of the history table, which is
  * itself idempotent: a replayed batch, or an event sent twice, writes the same values again.
  */
 public final class RollupWriter {
@@ -45,6 +47,8 @@ public final class RollupWriter {
     private static final String NAME = EventField.NAME.jsonName();
     private static final String DATE = HistoryColumn.DATE;
     private static final String HOUR = HistoryColumn.HOUR;
+    private static final String SONG = EventField.SONG.jsonName();
+    private static final String ARTISTS = EventField.ARTISTS.jsonName();
 
     private final CassandraConnector connector;
     private final String keyspace;
@@ -82,13 +86,17 @@ public final class RollupWriter {
 
             List<HourRollup> hourRollups = Rollups.hours(hourPlays);
             List<DayRollup> dayRollups = Rollups.days(dayPlays);
+            Map<ListenerHour.DateHour, Map<HourRollup.Song, Long>> stored = new HashMap<>();
+            for (Row row : read(session, hours.stream().map(statements::selectSongPlays).toList(), r -> r)) {
+                stored.computeIfAbsent(new ListenerHour.DateHour(row.getLocalDate(DATE), row.getInt(HOUR)), h -> new HashMap<>())
+                        .put(new HourRollup.Song(row.getString(SONG), row.getString(ARTISTS)), row.getLong(RollupColumn.SONG_PLAYS));
+            }
             List<BoundStatement> writes = new ArrayList<>();
-            hourRollups.forEach(r -> writes.addAll(statements.hour(r)));
+            hourRollups.forEach(r -> writes.addAll(statements.hour(r, stored.getOrDefault(r.hour(), Map.of()))));
             dayRollups.forEach(r -> writes.add(statements.day(r)));
             run(session, writes);
-            LOG.info("batch {}: rollups of {} date/hours and {} listener-days recomputed from {} plays in {} ms", batchId,
-                    hourRollups.size(), dayRollups.size(), playsRead,
-                    (System.nanoTime() - start) / 1_000_000);
+            LOG.info("batch {}: rollups of {} date/hours and {} listener-days recomputed from {} plays, {} rows written, in {} ms",
+                    batchId, hourRollups.size(), dayRollups.size(), playsRead, writes.size(), (System.nanoTime() - start) / 1_000_000);
         }
     }
 
@@ -143,7 +151,7 @@ public final class RollupWriter {
         List<Double> features = found
                 ? RollupColumn.AVERAGED.stream().map(f -> row.isNull(f.column()) ? null : row.getDouble(f.column())).toList()
                 : null;
-        return new Play(key, row.getString(EventField.SONG.jsonName()), row.getString(EventField.ARTISTS.jsonName()),
+        return new Play(key, row.getString(SONG), row.getString(ARTISTS),
                 found ? row.getLong(durationMs) : null, features);
     }
 
@@ -151,6 +159,7 @@ public final class RollupWriter {
     private final class Statements {
         private final PreparedStatement indexListener;
         private final PreparedStatement selectListeners;
+        private final PreparedStatement selectSongPlays;
         private final PreparedStatement selectListenerHour;
         private final PreparedStatement selectDay;
         private final PreparedStatement hourTotals;
@@ -160,13 +169,15 @@ public final class RollupWriter {
         Statements(CqlSession session) {
             String history = table(Names.HISTORY_TABLE);
             String playColumns = String.join(", ", Stream.concat(
-                    Stream.of(NAME, DATE, HOUR, EventField.SONG.jsonName(), EventField.ARTISTS.jsonName(),
+                    Stream.of(NAME, DATE, HOUR, SONG, ARTISTS,
                             SongColumn.DURATION_MS.column()),
                     RollupColumn.AVERAGED.stream().map(SongColumn::column)).toList());
             List<String> averages = RollupColumn.AVERAGED.stream().map(RollupColumn::average).toList();
             indexListener = session.prepare(insert(Names.LISTENERS_BY_HOUR_TABLE, List.of(DATE, HOUR, NAME)));
             selectListeners = session.prepare("SELECT " + NAME + ", " + DATE + ", " + HOUR + " FROM "
                     + table(Names.LISTENERS_BY_HOUR_TABLE) + " WHERE " + DATE + " = ? AND " + HOUR + " = ?");
+            selectSongPlays = session.prepare("SELECT " + DATE + ", " + HOUR + ", " + SONG + ", " + ARTISTS + ", "
+                    + RollupColumn.SONG_PLAYS + " FROM " + table(Names.BY_HOUR_TABLE) + " WHERE " + DATE + " = ? AND " + HOUR + " = ?");
             selectListenerHour = session.prepare("SELECT " + playColumns + " FROM " + history
                     + " WHERE " + NAME + " = ? AND " + DATE + " = ? AND " + HOUR + " = ?");
             // One request per listener-day; the coordinator reads its 24 hour partitions.
@@ -174,14 +185,17 @@ public final class RollupWriter {
                     + " WHERE " + NAME + " = ? AND " + DATE + " = ? AND " + HOUR + " IN ?");
             hourTotals = session.prepare(insert(Names.BY_HOUR_TABLE, concat(List.of(DATE, HOUR, RollupColumn.PLAYS,
                     RollupColumn.LISTENERS, RollupColumn.PLAYS_WITH_FEATURES), averages)));
-            hourSong = session.prepare(insert(Names.BY_HOUR_TABLE, List.of(DATE, HOUR, EventField.SONG.jsonName(),
-                    EventField.ARTISTS.jsonName(), RollupColumn.SONG_PLAYS)));
+            hourSong = session.prepare(insert(Names.BY_HOUR_TABLE, List.of(DATE, HOUR, SONG, ARTISTS, RollupColumn.SONG_PLAYS)));
             day = session.prepare(insert(Names.LISTENER_DAILY_TABLE, concat(List.of(DATE, NAME, RollupColumn.PLAYS,
                     RollupColumn.PLAYS_WITH_FEATURES, RollupColumn.MINUTES_LISTENED), averages)));
         }
 
         BoundStatement indexListener(ListenerHour key) {
             return indexListener.bind(key.date(), key.hour(), key.name());
+        }
+
+        BoundStatement selectSongPlays(ListenerHour.DateHour hour) {
+            return selectSongPlays.bind(hour.date(), hour.hour());
         }
 
         BoundStatement selectListeners(ListenerHour.DateHour hour) {
@@ -196,11 +210,15 @@ public final class RollupWriter {
             return selectDay.bind(day.name(), day.date(), IntStream.range(0, 24).boxed().toList());
         }
 
-        List<BoundStatement> hour(HourRollup rollup) {
+        /** The hour's totals, and the rows of the songs whose plays differ from those stored. */
+        List<BoundStatement> hour(HourRollup rollup, Map<HourRollup.Song, Long> stored) {
             List<BoundStatement> writes = new ArrayList<>();
             writes.add(withAverages(hourTotals.boundStatementBuilder(rollup.hour().date(), rollup.hour().hour(),
                     rollup.plays(), rollup.listeners(), rollup.playsWithFeatures()), 5, rollup.averages()));
             for (Map.Entry<HourRollup.Song, Long> song : rollup.songPlays().entrySet()) {
+                if (song.getValue().equals(stored.get(song.getKey()))) {
+                    continue;
+                }
                 writes.add(hourSong.bind(rollup.hour().date(), rollup.hour().hour(), song.getKey().song(),
                         song.getKey().artists(), song.getValue()));
             }
