@@ -8,6 +8,7 @@ import dev.listening.cli.stack.UpCommand;
 import dev.listening.cli.verify.VerifyCommand;
 import dev.listening.contract.Cli;
 import dev.listening.cql.QueryCommand;
+import dev.listening.cql.report.ReportCommand;
 import dev.listening.producer.ProduceCommand;
 import picocli.CommandLine.Command;
 
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
                 ProduceCommand.class,
                 StreamCommand.class,
                 QueryCommand.class,
+                ReportCommand.class,
                 SchemaCommand.class,
                 DemoCommand.class,
                 BenchCommand.class,

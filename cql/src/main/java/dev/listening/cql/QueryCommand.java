@@ -1,10 +1,9 @@
 package dev.listening.cql;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
-import dev.listening.contract.Env;
 import dev.listening.cql.output.OutputFiles;
 import dev.listening.cql.output.OutputFormat;
+import dev.listening.cql.output.ResultOptions;
 import dev.listening.cql.query.Marker;
 import dev.listening.cql.query.QueryParameters;
 import dev.listening.cql.query.QueryRequest;
@@ -13,6 +12,7 @@ import dev.listening.cql.query.QueryRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -57,29 +57,8 @@ public final class QueryCommand implements Callable<Integer> {
     @Option(names = Marker.HOUR_OPTION, paramLabel = "H", description = "UTC hour of the day, 0-23, bound to :hour.")
     String hour;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (aligned table, .txt), csv or json. Default: ${DEFAULT-VALUE}.")
-    String format;
-
-    @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "${sys:pipeline.root:-.}/output",
-            description = "Where the result file goes. Default: ${DEFAULT-VALUE}.")
-    Path outDir;
-
-    @Option(names = "--cassandra", paramLabel = "HOST:PORT[,HOST:PORT]", defaultValue = Env.CASSANDRA_OPTION,
-            description = "Contact points (env " + Env.CASSANDRA + "). Default: ${DEFAULT-VALUE}.")
-    String cassandra;
-
-    @Option(names = "--datacenter", paramLabel = "DC", defaultValue = Env.DATACENTER_OPTION,
-            description = "Local datacenter (env " + Env.DATACENTER + "). Default: ${DEFAULT-VALUE}.")
-    String datacenter;
-
-    @Option(names = "--consistency", paramLabel = "LEVEL", defaultValue = "LOCAL_ONE",
-            description = "Read consistency: ${DEFAULT-VALUE} for one node; LOCAL_QUORUM on a cluster written at LOCAL_QUORUM.")
-    DefaultConsistencyLevel consistency;
-
-    @Option(names = "--keyspace", paramLabel = "KEYSPACE", defaultValue = Env.KEYSPACE_OPTION,
-            description = "Keyspace the queries run in (env " + Env.KEYSPACE + "). Default: ${DEFAULT-VALUE}.")
-    String keyspace;
+    @Mixin
+    ResultOptions options;
 
     @Spec
     CommandSpec spec;
@@ -87,11 +66,11 @@ public final class QueryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         QueryRequest request = QueryRequest.of(query, file, QueryParameters.parse(user, date, hour));
-        OutputFormat outputFormat = OutputFormat.parse(format);
-        Schema.checkKeyspace(keyspace);
-        Path target = outDir.resolve(outputFormat.fileName(request.outputName()));
-        try (CqlSession session = CassandraSessions.open(cassandra, datacenter, REQUEST_TIMEOUT, consistency)) {
-            QueryResult result = new QueryRunner(session, keyspace).run(request);
+        OutputFormat outputFormat = OutputFormat.parse(options.format);
+        Schema.checkKeyspace(options.keyspace);
+        Path target = options.outDir.resolve(outputFormat.fileName(request.outputName()));
+        try (CqlSession session = CassandraSessions.open(options.cassandra, options.datacenter, REQUEST_TIMEOUT, options.consistency)) {
+            QueryResult result = new QueryRunner(session, options.keyspace).run(request);
             if (request.picksMostRecent()) {
                 LOG.info("{}: no {} given, using the most recent present: {}",
                         request.name(), Marker.USER_OPTION + "/" + Marker.DATE_OPTION + "/" + Marker.HOUR_OPTION,

@@ -3,6 +3,7 @@ package dev.listening.cql;
 import dev.listening.contract.EventField;
 import dev.listening.contract.HistoryColumn;
 import dev.listening.contract.Names;
+import dev.listening.contract.RollupColumn;
 import dev.listening.contract.SongColumn;
 import dev.listening.contract.UserError;
 import org.junit.jupiter.api.Test;
@@ -18,12 +19,31 @@ class SchemaTest {
     private final Schema schema = Schema.load();
 
     @Test
-    void scriptCreatesTheKeyspaceThenBothTables() {
+    void scriptCreatesTheKeyspaceThenTheTables() {
         List<String> statements = schema.statementsFor(Names.KEYSPACE, Replication.simple(1));
-        assertEquals(3, statements.size());
+        assertEquals(6, statements.size());
         assertTrue(statements.get(0).startsWith("CREATE KEYSPACE IF NOT EXISTS spotify"));
         assertTrue(statements.get(1).contains("spotify." + Names.HISTORY_TABLE));
         assertTrue(statements.get(2).contains("spotify." + Names.DEAD_LETTER_TABLE));
+        assertTrue(statements.get(3).contains("spotify." + Names.LISTENERS_BY_HOUR_TABLE + " "));
+        assertTrue(statements.get(4).contains("spotify." + Names.BY_HOUR_TABLE + " "));
+        assertTrue(statements.get(5).contains("spotify." + Names.LISTENER_DAILY_TABLE + " "));
+    }
+
+    @Test
+    void rollupTablesHaveTheContractColumns() {
+        List<String> statements = schema.statementsFor(Names.KEYSPACE, Replication.simple(1));
+        List<String> averages = RollupColumn.AVERAGED.stream().map(RollupColumn::average).toList();
+        for (String table : List.of(statements.get(4), statements.get(5))) {
+            for (String column : averages) {
+                assertTrue(table.matches("(?s).*\\n\\s*" + column + "\\s+double.*"), column);
+            }
+            assertTrue(table.contains(RollupColumn.PLAYS + " "));
+            assertTrue(table.contains(RollupColumn.PLAYS_WITH_FEATURES + " "));
+        }
+        assertTrue(statements.get(4).contains(RollupColumn.LISTENERS + " "));
+        assertTrue(statements.get(4).contains(RollupColumn.SONG_PLAYS + " "));
+        assertTrue(statements.get(5).contains(RollupColumn.MINUTES_LISTENED + " "));
     }
 
     @Test

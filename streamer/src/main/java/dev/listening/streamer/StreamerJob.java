@@ -6,6 +6,7 @@ import dev.listening.streamer.metrics.BatchCounter;
 import dev.listening.streamer.metrics.BatchProgressLogger;
 import dev.listening.streamer.plan.ListeningPlan;
 import dev.listening.streamer.plan.Songs;
+import dev.listening.streamer.rollup.RollupWriter;
 import dev.listening.streamer.sink.CassandraBatchWriter;
 import dev.listening.streamer.sink.CassandraProbe;
 import dev.listening.streamer.sink.OutageRetry;
@@ -52,7 +53,8 @@ public final class StreamerJob {
         BatchCounter counter = new BatchCounter();
         spark.streams().addListener(new BatchProgressLogger(counter));
         StreamingQuery query = start(spark, songs, new CassandraBatchWriter(config.keyspace(),
-                new OutageRetry(config.retryTimeout(), new CassandraProbe(conf)), counter));
+                new OutageRetry(config.retryTimeout(), new CassandraProbe(conf)), counter,
+                new RollupWriter(conf, config.keyspace(), config.consistency())));
         ShutdownHookManager.addShutdownHook(STOP_QUERY_PRIORITY, () -> {
             stop(query);
             return BoxedUnit.UNIT;

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 SoakBench.class,
                 QueryBench.class,
                 ClusterBench.class,
+                ReportsBench.class,
                 BenchAll.class,
         })
 public final class BenchCommand {

@@ -5,11 +5,15 @@ import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import dev.listening.contract.Env;
 import dev.listening.contract.Names;
 import dev.listening.cql.CassandraSessions;
+import dev.listening.contract.UserError;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -18,8 +22,12 @@ import java.util.concurrent.Callable;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Reconciles the topic with Cassandra: every record must be stored exactly once, as a "
                 + "listening_history row (by event_id) or as a dead letter (by offset).",
-                "Exit 0 only when nothing is missing, doubled or unexpected."})
+                "Exit 0 only when nothing is missing, doubled or unexpected.",
+                "--quality also checks the data against thresholds; exit 0 then needs both."})
 public final class VerifyCommand implements Callable<Integer> {
+    /** How far ahead of verify's clock an event time may be: the producer's clock is another machine's. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
     @Option(names = "--bootstrap", defaultValue = Env.KAFKA_OPTION, description = "Kafka bootstrap servers (env ${env:PIPELINE_KAFKA}; default: ${DEFAULT-VALUE}).")
     String bootstrap;
 
@@ -51,14 +59,87 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--show", defaultValue = "20", description = "How many missing/doubled/unexpected ids to list (default: ${DEFAULT-VALUE}).")
     int show;
 
+    @ArgGroup(exclusive = false, heading = "%nData quality (with --quality; a share is a fraction, 0.05 = 5 %%):%n")
+    QualityOptions quality;
+
+    /** The thresholds of --quality; crossing any makes the exit code 1. */
+    static final class QualityOptions {
+        @Option(names = "--quality", required = true,
+                description = "Also check the data: join misses, dead letters, ts window, overlapping plays, rollups = history.")
+        boolean enabled;
+
+        @Option(names = "--max-join-miss-share", defaultValue = "0.05",
+                description = "Rows whose song is not in the catalogue, of the rows stored (default: ${DEFAULT-VALUE}).")
+        double maxJoinMissShare;
+
+        @Option(names = "--max-dead-letter-share", defaultValue = "0",
+                description = "Dead letters, of the records read (default: ${DEFAULT-VALUE}).")
+        double maxDeadLetterShare;
+
+        @Option(names = "--ts-from", defaultValue = "2000-01-01T00:00:00Z", paramLabel = "INSTANT",
+                description = "Earliest event time expected (default: ${DEFAULT-VALUE}).")
+        Instant tsFrom;
+
+        @Option(names = "--ts-to", paramLabel = "INSTANT",
+                description = "Latest event time expected (default: 5 minutes after verify starts).")
+        Instant tsTo;
+
+        @Option(names = "--max-ts-outside-share", defaultValue = "0",
+                description = "Rows with ts outside [--ts-from, --ts-to], of the rows read (default: ${DEFAULT-VALUE}).")
+        double maxTsOutsideShare;
+
+        @Option(names = "--max-overlapping-listeners", defaultValue = "0",
+                description = "Listeners with a play that starts before their previous song has ended (default: ${DEFAULT-VALUE}).")
+        long maxOverlappingListeners;
+
+        @Option(names = "--sample-hours", defaultValue = "10",
+                description = "Date/hours of the topic whose rollup is compared with listening_history (default: ${DEFAULT-VALUE}).")
+        int sampleHours;
+
+        @Option(names = "--max-rollup-mismatches", defaultValue = "0",
+                description = "Sampled hours whose rollup differs from listening_history (default: ${DEFAULT-VALUE}).")
+        long maxRollupMismatches;
+
+        Quality.Thresholds thresholds() {
+            for (double share : new double[] {maxJoinMissShare, maxDeadLetterShare, maxTsOutsideShare}) {
+                if (share < 0 || share > 1) {
+                    throw new UserError("a share must be between 0 and 1, not " + share);
+                }
+            }
+            if (sampleHours < 0) {
+                throw new UserError("--sample-hours must be 0 or more, not " + sampleHours);
+            }
+            return new Quality.Thresholds(maxJoinMissShare, maxDeadLetterShare, tsFrom,
+                    tsTo != null ? tsTo : Instant.now().plus(CLOCK_SKEW).truncatedTo(ChronoUnit.SECONDS), maxTsOutsideShare, maxOverlappingListeners,
+                    maxRollupMismatches);
+        }
+    }
+
     @Override
     public Integer call() {
-        Reconciliation.Report report;
+        Quality.Thresholds thresholds = quality == null ? null : quality.thresholds();
         try (CqlSession session = CassandraSessions.open(cassandra, datacenter, Duration.ofSeconds(30), consistency)) {
-            report = new Verifier(new TopicReader(bootstrap, Duration.ofSeconds(30)), session, keyspace).verify(topic, from, to);
+            Verifier verifier = new Verifier(new TopicReader(bootstrap, Duration.ofSeconds(30)), session, keyspace);
+            if (thresholds == null) {
+                Reconciliation.Report report = verifier.verify(topic, from, to);
+                print(report, System.out);
+                return report.exactlyOnce() ? 0 : 1;
+            }
+            Verifier.QualityReport report = verifier.verifyQuality(topic, from, to, thresholds, quality.sampleHours);
+            print(report.reconciliation(), System.out);
+            print(report, System.out);
+            return report.reconciliation().exactlyOnce() && report.passed() ? 0 : 1;
         }
-        print(report, System.out);
-        return report.exactlyOnce() ? 0 : 1;
+    }
+
+    private void print(Verifier.QualityReport report, PrintStream out) {
+        out.println("quality");
+        for (Quality.Check check : report.checks()) {
+            out.printf("  %-20s %s; limit %s: %s%n", check.name(), check.measure(), check.limit(), check.passed() ? "ok" : "CROSSED");
+        }
+        report.rollupMismatches().stream().limit(show).forEach(m -> out.println("    " + m));
+        List<String> crossed = report.checks().stream().filter(c -> !c.passed()).map(Quality.Check::name).toList();
+        out.println(crossed.isEmpty() ? "quality: every threshold met" : "quality: thresholds crossed: " + String.join(", ", crossed));
     }
 
     private void print(Reconciliation.Report report, PrintStream out) {

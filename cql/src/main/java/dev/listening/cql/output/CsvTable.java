@@ -18,7 +18,10 @@ final class CsvTable {
     }
 
     static String render(QueryResult result) {
-        ResultTable table = result.table();
+        return render(result.table());
+    }
+
+    static String render(ResultTable table) {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
             printer.printRecord(table.columns());

@@ -21,9 +21,33 @@ final class JsonTable {
 
     static String render(QueryResult result) {
         QueryRequest request = result.request();
-        ResultTable table = result.table();
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("query", request.name());
+        document.put("source", request.file().source());
+        document.put("keyspace", result.keyspace());
+        document.put("parameters", parameters(result.parameters().byMarkerName()));
+        document.put("most_recent", request.picksMostRecent());
+        document.put("cql", result.statement().oneLine());
+        return write(document, result.table());
+    }
+
+    static String render(Report report) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("report", report.name());
+        document.put("keyspace", report.keyspace());
+        document.put("parameters", parameters(report.parameters()));
+        document.put("read", report.read());
+        return write(document, report.table());
+    }
+
+    private static Map<String, Object> parameters(Map<String, Object> values) {
         Map<String, Object> parameters = new LinkedHashMap<>();
-        result.parameters().byMarkerName().forEach((marker, value) -> parameters.put(marker, Cells.json(value)));
+        values.forEach((name, value) -> parameters.put(name, Cells.json(value)));
+        return parameters;
+    }
+
+    /** The document, then the table's columns, rows (objects keyed by column) and row count. */
+    private static String write(Map<String, Object> document, ResultTable table) {
         List<Map<String, Object>> rows = new ArrayList<>(table.rows().size());
         for (List<Object> row : table.rows()) {
             Map<String, Object> object = new LinkedHashMap<>();
@@ -32,20 +56,13 @@ final class JsonTable {
             }
             rows.add(object);
         }
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("query", request.name());
-        document.put("source", request.file().source());
-        document.put("keyspace", result.keyspace());
-        document.put("parameters", parameters);
-        document.put("most_recent", request.picksMostRecent());
-        document.put("cql", result.statement().oneLine());
         document.put("columns", table.columns());
         document.put("rows", rows);
         document.put("row_count", rows.size());
         try {
             return MAPPER.writeValueAsString(document) + "\n";
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a query result did not serialise to JSON", e);
+            throw new IllegalStateException("a result did not serialise to JSON", e);
         }
     }
 }

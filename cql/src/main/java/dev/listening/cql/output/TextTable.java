@@ -30,10 +30,24 @@ final class TextTable {
         String indent = "\n-- " + " ".repeat(CQL.length());
         out.append("-- ").append(CQL).append(String.join(indent, result.statement().cql().lines().map(String::stripTrailing).toList()))
                 .append("\n\n");
-        table(result.table(), out);
-        int rows = result.table().rows().size();
-        out.append('\n').append('(').append(rows).append(rows == 1 ? " row)" : " rows)").append('\n');
+        tableWithCount(result.table(), out);
         return out.toString();
+    }
+
+    static String render(Report report) {
+        StringBuilder out = new StringBuilder();
+        out.append("-- report:     ").append(report.name()).append('\n');
+        out.append("-- keyspace:   ").append(report.keyspace()).append('\n');
+        out.append("-- parameters: ").append(Cells.escapeControls(report.describeParameters())).append('\n');
+        out.append("-- read:       ").append(report.read()).append("\n\n");
+        tableWithCount(report.table(), out);
+        return out.toString();
+    }
+
+    private static void tableWithCount(ResultTable table, StringBuilder out) {
+        table(table, out);
+        int rows = table.rows().size();
+        out.append('\n').append('(').append(rows).append(rows == 1 ? " row)" : " rows)").append('\n');
     }
 
     /** Terminal cells the text takes. */

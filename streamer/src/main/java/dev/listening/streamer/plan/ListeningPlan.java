@@ -2,6 +2,7 @@ package dev.listening.streamer.plan;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
@@ -14,6 +15,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.octet_length;
 import static org.apache.spark.sql.functions.pmod;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.timestamp_millis;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
@@ -51,6 +53,8 @@ public final class ListeningPlan {
     public static final String ROWS = "rows";
     public static final String DEAD_LETTERS = "dead_letters";
     public static final String JOIN_MISSES = "join_misses";
+    /** The distinct (name, UTC epoch day, hour) of the well-formed events: the listener-hours a batch touches. */
+    public static final String LISTENER_HOURS = "listener_hours";
 
     static final String ERROR = "_error";
     static final String SONG_FOUND = "_song_found";
@@ -101,13 +105,19 @@ public final class ListeningPlan {
         return classified.observe(observation, metrics[0], Arrays.copyOfRange(metrics, 1, metrics.length));
     }
 
-    /** Aggregates over a classified frame: rows, dead letters, and well-formed events without a song. */
+    /**
+     * Aggregates over a classified frame: rows, dead letters, well-formed events without a song, and
+     * the listener-hours of the well-formed events.
+     */
     static Column[] metrics() {
         Column wellFormed = col(ERROR).isNull();
+        Column ts = col(EventField.TS.jsonName());
         return new Column[] {
                 count(lit(1)).as(ROWS),
                 count_if(not(wellFormed)).as(DEAD_LETTERS),
-                count_if(wellFormed.and(col(SONG_FOUND).isNull())).as(JOIN_MISSES)};
+                count_if(wellFormed.and(col(SONG_FOUND).isNull())).as(JOIN_MISSES),
+                collect_set(when(wellFormed, struct(col(EventField.NAME.jsonName()), epochDay(ts), hourOfDay(ts))))
+                        .as(LISTENER_HOURS)};
     }
 
     public static Dataset<Row> validOf(Dataset<Row> classified) {
@@ -117,12 +127,20 @@ public final class ListeningPlan {
                     ? timestamp_millis(col(field.jsonName())).as(field.jsonName())
                     : col(field.jsonName()));
         }
-        // Arithmetic on the epoch milliseconds, so the UTC day and hour do not depend on the session time zone.
         Column ts = col(EventField.TS.jsonName());
-        columns.add(date_from_unix_date(floor(ts.divide(MILLIS_PER_DAY)).cast("int")).as(HistoryColumn.DATE));
-        columns.add(pmod(floor(ts.divide(MILLIS_PER_HOUR)), lit(HOURS_PER_DAY)).cast("int").as(HistoryColumn.HOUR));
+        columns.add(date_from_unix_date(epochDay(ts)).as(HistoryColumn.DATE));
+        columns.add(hourOfDay(ts).as(HistoryColumn.HOUR));
         Arrays.stream(SongColumn.values()).filter(c -> !c.isKey()).forEach(c -> columns.add(col(c.column())));
         return classified.where(col(ERROR).isNull()).select(columns.toArray(Column[]::new));
+    }
+
+    // Arithmetic on the epoch milliseconds, so the UTC day and hour do not depend on the session time zone.
+    private static Column epochDay(Column epochMillis) {
+        return floor(epochMillis.divide(MILLIS_PER_DAY)).cast("int");
+    }
+
+    private static Column hourOfDay(Column epochMillis) {
+        return pmod(floor(epochMillis.divide(MILLIS_PER_HOUR)), lit(HOURS_PER_DAY)).cast("int");
     }
 
     public static Dataset<Row> deadLettersOf(Dataset<Row> parsed) {

@@ -4,18 +4,22 @@ import dev.listening.contract.Names;
 import dev.listening.streamer.metrics.BatchCounter;
 import dev.listening.streamer.metrics.BatchCounts;
 import dev.listening.streamer.plan.ListeningPlan;
+import dev.listening.streamer.rollup.ListenerHour;
+import dev.listening.streamer.rollup.RollupWriter;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Writes one micro-batch of the classified frame to listening_history and listening_dead_letter
  * with the Cassandra connector. Both are upserts by primary key (event_id / Kafka offset), so a
- * replayed batch rewrites the same rows.
+ * replayed batch rewrites the same rows. Then the rollups the batch touched are recomputed
+ * ({@link RollupWriter}).
  *
  * <p>One pass in the usual case: the history write also counts the batch's dead letters and join
  * misses (an observation). Only a batch that has dead letters is read a second time, to store
@@ -29,26 +33,32 @@ public final class CassandraBatchWriter implements VoidFunction2<Dataset<Row>, L
     private final String keyspace;
     private final OutageRetry retry;
     private final BatchCounter counter;
+    private final RollupWriter rollups;
 
-    public CassandraBatchWriter(String keyspace, OutageRetry retry, BatchCounter counter) {
+    public CassandraBatchWriter(String keyspace, OutageRetry retry, BatchCounter counter, RollupWriter rollups) {
         this.keyspace = keyspace;
         this.retry = retry;
         this.counter = counter;
+        this.rollups = rollups;
     }
 
     @Override
     public void call(Dataset<Row> batch, Long batchId) throws InterruptedException {
         AtomicReference<BatchCounts> counts = new AtomicReference<>();
+        AtomicReference<Set<ListenerHour>> touched = new AtomicReference<>();
         retry.run("writing batch " + batchId + " to " + Names.HISTORY_TABLE, () -> {
             // A fresh observation per attempt: what a failed attempt counted goes with it.
             Observation observation = new Observation();
             write(ListeningPlan.validOf(ListeningPlan.observe(batch, observation)), Names.HISTORY_TABLE);
             counts.set(BatchCounts.of(observation.getAsJava()));
+            touched.set(ListenerHour.of(observation.getAsJava()));
         });
         if (counts.get().deadLetters() > 0) {
             retry.run("writing batch " + batchId + " to " + Names.DEAD_LETTER_TABLE,
                     () -> write(ListeningPlan.deadLettersOf(batch), Names.DEAD_LETTER_TABLE));
         }
+        // After the history write, so the recomputed rollups see this batch's rows.
+        retry.run("updating the rollups of batch " + batchId, () -> rollups.update(batchId, touched.get()));
         counter.record(batchId, counts.get());
     }
 

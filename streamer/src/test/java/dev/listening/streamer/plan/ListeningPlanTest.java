@@ -11,6 +11,7 @@ import dev.listening.contract.EventJson;
 import dev.listening.contract.HistoryColumn;
 import dev.listening.contract.ListeningEvent;
 import dev.listening.contract.SongColumn;
+import dev.listening.streamer.rollup.ListenerHour;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
@@ -27,8 +28,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 class ListeningPlanTest {
@@ -100,6 +103,20 @@ class ListeningPlanTest {
             }
         }
         assertEquals(Map.of(ListeningPlan.ROWS, 4L, ListeningPlan.DEAD_LETTERS, 1L, ListeningPlan.JOIN_MISSES, 2L), metrics(raw));
+    }
+
+    @Test
+    void theListenerHoursOfTheWellFormedEventsAreObservedOnceEach() throws InterruptedException {
+        Dataset<Row> raw = kafka(
+                json(event("0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6021", 1_700_000_000_000L, "Flowers", "Miley Cyrus")),
+                json(event("0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6022", 1_700_000_100_000L, "Unknown Song", "Nobody")),
+                // 2023-11-14T22:13:20Z plus 2 hours, past midnight in no zone but UTC's 2023-11-15T00:13:20Z.
+                json(event("0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6023", 1_700_007_200_000L, "Flowers", "Miley Cyrus")),
+                "not json");
+
+        assertEquals(Set.of(new ListenerHour("Ada", LocalDate.parse("2023-11-14"), 22),
+                        new ListenerHour("Ada", LocalDate.parse("2023-11-15"), 0)),
+                ListenerHour.of(observed(raw)));
     }
 
     @Test
@@ -218,7 +235,14 @@ class ListeningPlanTest {
         assertEquals(hour, (int) row.getAs(HistoryColumn.HOUR));
     }
 
+    /** The counts observed, the listener-hours aside. */
     private static Map<String, Object> metrics(Dataset<Row> raw) throws InterruptedException {
+        Map<String, Object> counts = new HashMap<>(observed(raw));
+        counts.remove(ListeningPlan.LISTENER_HOURS);
+        return counts;
+    }
+
+    private static Map<String, Object> observed(Dataset<Row> raw) throws InterruptedException {
         Observation observation = new Observation();
         // As the writer does: the observed frame feeds the history rows; the counts cover every record.
         ListeningPlan.validOf(ListeningPlan.observe(ListeningPlan.classify(raw, songs), observation)).collectAsList();

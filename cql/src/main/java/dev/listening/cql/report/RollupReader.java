@@ -1,0 +1,97 @@
+package dev.listening.cql.report;
+
+import com.datastax.oss.driver.api.core.AllNodesFailedException;
+import com.datastax.oss.driver.api.core.CqlIdentifier;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DriverTimeoutException;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.servererrors.CoordinatorException;
+import dev.listening.contract.EventField;
+import dev.listening.contract.HistoryColumn;
+import dev.listening.contract.Names;
+import dev.listening.contract.RollupColumn;
+import dev.listening.contract.UserError;
+import dev.listening.cql.Schema;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Reads the rollup tables the streamer keeps, one partition per request and only the partitions a
+ * report needs: a date/hour of listening_by_hour, a date of listener_daily. Nothing is scanned, so
+ * a report's cost follows the range it asks for, not the size of the tables.
+ */
+public final class RollupReader {
+    private static final String DATE = HistoryColumn.DATE;
+    private static final String HOUR = HistoryColumn.HOUR;
+
+    private final CqlSession session;
+    private final String keyspace;
+    private final PreparedStatement songPlays;
+    private final PreparedStatement hourTotals;
+    private final PreparedStatement listenerDays;
+
+    public RollupReader(CqlSession session, String keyspace) {
+        this.session = session;
+        this.keyspace = Schema.checkKeyspace(keyspace);
+        String byHour = table(Names.BY_HOUR_TABLE);
+        String partition = " WHERE " + DATE + " = ? AND " + HOUR + " = ?";
+        this.songPlays = prepare("SELECT " + EventField.SONG.jsonName() + ", " + EventField.ARTISTS.jsonName() + ", "
+                + RollupColumn.SONG_PLAYS + " FROM " + byHour + partition);
+        // Static columns only: one row per partition.
+        this.hourTotals = prepare("SELECT " + RollupColumn.PLAYS + ", " + RollupColumn.LISTENERS + " FROM " + byHour
+                + partition + " LIMIT 1");
+        this.listenerDays = prepare("SELECT " + EventField.NAME.jsonName() + ", " + RollupColumn.PLAYS + ", "
+                + RollupColumn.MINUTES_LISTENED + " FROM " + table(Names.LISTENER_DAILY_TABLE) + " WHERE " + DATE + " = ?");
+    }
+
+    /** The plays per song of every date/hour given. */
+    public List<Rankings.SongPlays> songPlays(List<DateHour> hours) {
+        List<Rankings.SongPlays> plays = new ArrayList<>();
+        for (DateHour hour : hours) {
+            for (Row row : execute(() -> session.execute(songPlays.bind(hour.date(), hour.hour())))) {
+                plays.add(new Rankings.SongPlays(row.getString(0), row.getString(1), row.getLong(2)));
+            }
+        }
+        return plays;
+    }
+
+    /** The totals of each hour of the date that has plays. */
+    public List<Rankings.HourTotals> hourTotals(LocalDate date) {
+        List<Rankings.HourTotals> totals = new ArrayList<>();
+        for (DateHour hour : DateHour.allOf(date)) {
+            Row row = execute(() -> session.execute(hourTotals.bind(hour.date(), hour.hour()))).one();
+            if (row != null && !row.isNull(0)) {
+                totals.add(new Rankings.HourTotals(hour.hour(), row.getLong(0), row.getLong(1)));
+            }
+        }
+        return totals;
+    }
+
+    public List<Rankings.ListenerDay> listenerDays(LocalDate date) {
+        List<Rankings.ListenerDay> days = new ArrayList<>();
+        for (Row row : execute(() -> session.execute(listenerDays.bind(date)))) {
+            days.add(new Rankings.ListenerDay(row.getString(0), row.getLong(1), row.getDouble(2)));
+        }
+        return days;
+    }
+
+    private PreparedStatement prepare(String cql) {
+        return execute(() -> session.prepare(cql));
+    }
+
+    private <T> T execute(Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (CoordinatorException | AllNodesFailedException | DriverTimeoutException e) {
+            throw new UserError("reading the rollups in keyspace " + keyspace + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private String table(String name) {
+        return CqlIdentifier.fromInternal(keyspace).asCql(true) + "." + name;
+    }
+}
