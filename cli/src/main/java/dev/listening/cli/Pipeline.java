@@ -9,6 +9,7 @@ import dev.listening.cli.verify.VerifyCommand;
 import dev.listening.contract.Cli;
 import dev.listening.cql.QueryCommand;
 import dev.listening.producer.ProduceCommand;
+import dev.listening.producer.UsersCommand;
 import picocli.CommandLine.Command;
 
 /** ./pipeline: starts the local stack, produces, streams, queries. Each subcommand has --help. */
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
                 StatusCommand.class,
                 DownCommand.class,
                 ProduceCommand.class,
+                UsersCommand.class,
                 StreamCommand.class,
                 QueryCommand.class,
                 SchemaCommand.class,

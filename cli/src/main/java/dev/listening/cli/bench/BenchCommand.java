@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 StreamerBench.class,
                 EndToEndBench.class,
                 SoakBench.class,
+                UsersBench.class,
         })
 public final class BenchCommand {
 }
