@@ -58,7 +58,7 @@ class ProduceCommandTest {
             "--start|yesterday|Invalid value for option '--start'",
             "--songs|/nonexistent/songs.csv|songs file not found: /nonexistent/songs.csv",
             "--scenario|journeys|'journeys' is not a scenario; choose one of uniform, sessions",
-            "--speed|0|'0' is not a positive speed-up factor nor 'max'",
+            "--speed|0|'0' is not a positive number of times real time nor 'max'",
             "--backfill|7 days|'7 days' is not a positive duration",
             "--from|/nonexistent/events.jsonl.gz|events file not found: /nonexistent/events.jsonl.gz",
     })

@@ -7,7 +7,6 @@ import picocli.CommandLine.TypeConversionException;
 public record Speed(double factor) {
     public static final Speed MAX = new Speed(Double.POSITIVE_INFINITY);
     public static final Speed REAL_TIME = new Speed(1);
-    private static final String MAX_TEXT = "max";
 
     public Speed {
         if (!(factor > 0)) {
@@ -20,23 +19,12 @@ public record Speed(double factor) {
     }
 
     public static Speed parse(String text) {
-        if (MAX_TEXT.equalsIgnoreCase(text.strip())) {
-            return MAX;
-        }
-        try {
-            double value = Double.parseDouble(text.strip());
-            if (value > 0 && !Double.isInfinite(value)) {
-                return new Speed(value);
-            }
-        } catch (NumberFormatException e) {
-            // the message below says what was expected
-        }
-        throw new IllegalArgumentException("'" + text + "' is not a positive speed-up factor nor '" + MAX_TEXT + "'");
+        return new Speed(MaxOrNumber.parse(text, "times real time"));
     }
 
     @Override
     public String toString() {
-        return isMax() ? MAX_TEXT : "x" + factor;
+        return isMax() ? MaxOrNumber.MAX_TEXT : "x" + factor;
     }
 
     /** picocli: {@code --speed 3600} or {@code --speed max}. */
