@@ -168,6 +168,7 @@ public final class ProduceCommand implements Callable<Integer> {
 
     private int run(EventSource source, LongFunction<Pace> pace, String how) {
         long events = limit == null ? Long.MAX_VALUE : limit;
+        // the run closes both when it ends; closing them here too covers a sink that cannot be opened (closing is idempotent)
         try (source; EventSink sink = openSink()) {
             LOG.info("{}{}", how, stopsWhen());
             try (ProducerRun run = new ProducerRun(source, sink, pace, events, duration, verbose,
