@@ -15,6 +15,7 @@ import dev.listening.producer.rate.Pace;
 import dev.listening.producer.rate.Rate;
 import dev.listening.producer.rate.Speed;
 import dev.listening.producer.run.DurationConverter;
+import dev.listening.producer.run.InstantConverter;
 import dev.listening.producer.run.ProducerRun;
 import dev.listening.producer.run.Report;
 import dev.listening.producer.run.Timeline;
@@ -92,9 +93,10 @@ public final class ProduceCommand implements Callable<Integer> {
             + "(random if absent; the seed used is logged).")
     Long seed;
 
-    @Option(names = "--start", paramLabel = "INSTANT",
-            description = "Event time of the first event, e.g. 2024-05-01T20:00:00Z; later events follow "
-                    + "1/rate apart (1 ms apart at max). Default: the wall clock when each event is sent.")
+    @Option(names = "--start", paramLabel = "INSTANT", converter = InstantConverter.class,
+            description = "Where event time starts, e.g. 2024-03-03T00:00Z or 2024-03-03 (UTC). Uniform: the first "
+                    + "event's ts, later ones 1/rate apart (1 ms at max); sessions: the virtual clock's start. "
+                    + "Default: the wall clock (uniform: when each event is sent).")
     Instant start;
 
     @Option(names = "--scenario", paramLabel = "NAME", defaultValue = "uniform", converter = Scenarios.Converter.class,
