@@ -3,11 +3,9 @@ package dev.listening.producer.habits;
 import dev.listening.producer.listeners.Listener;
 import dev.listening.producer.listeners.Market;
 
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.SplittableRandom;
-import java.util.UUID;
 
 /**
  * How one listener listens: taste (preferred danceability and energy), how often they skip, how
@@ -34,8 +32,8 @@ public record Habits(double danceability, double energy, double skipRate, double
     private static final double TASTE_SPREAD = 0.18;
 
     public static Habits of(Listener listener) {
-        SplittableRandom random = new SplittableRandom(
-                UUID.nameUUIDFromBytes(listener.userId().getBytes(StandardCharsets.UTF_8)).getMostSignificantBits());
+        // SplittableRandom mixes its seed, so the id's 32-bit hash is enough to tell listeners apart
+        SplittableRandom random = new SplittableRandom(listener.userId().hashCode());
         return new Habits(
                 preference(random),
                 preference(random),
