@@ -10,6 +10,7 @@ import dev.listening.contract.Cli;
 import dev.listening.cql.QueryCommand;
 import dev.listening.cql.report.ReportCommand;
 import dev.listening.producer.ProduceCommand;
+import dev.listening.producer.UsersCommand;
 import picocli.CommandLine.Command;
 
 /** ./pipeline: starts the local stack, produces, streams, queries. Each subcommand has --help. */
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
                 StatusCommand.class,
                 DownCommand.class,
                 ProduceCommand.class,
+                UsersCommand.class,
                 StreamCommand.class,
                 QueryCommand.class,
                 ReportCommand.class,

@@ -20,7 +20,15 @@ public enum EventField {
     CLIENT("client", FieldType.STRING, false),
     DEVICE_TYPE("device_type", FieldType.STRING, false),
     SONG("song", FieldType.STRING, true),
-    ARTISTS("artists", FieldType.STRING, true);
+    ARTISTS("artists", FieldType.STRING, true),
+    /** Since version 2: {@link PlayAction}, how the play ended. */
+    ACTION("action", FieldType.STRING, false),
+    /** Since version 2: milliseconds of the song actually played. */
+    PLAYED_MS("played_ms", FieldType.LONG, false),
+    /** Since version 2: milliseconds the play was paused; the next play of the listener starts after ts + played + paused. */
+    PAUSED_MS("paused_ms", FieldType.LONG, false),
+    /** Since version 2: the listening session the play belongs to. */
+    SESSION_ID("session_id", FieldType.STRING, false);
 
     private final String jsonName;
     private final FieldType type;

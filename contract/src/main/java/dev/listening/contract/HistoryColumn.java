@@ -9,6 +9,8 @@ public final class HistoryColumn {
     public static final String DATE = "date";
     /** UTC hour of day (0-23) of {@code ts}. */
     public static final String HOUR = "hour";
+    /** 1 for a play whose action is skip, 0 for another action, null without one: averages sums it. */
+    public static final String SKIPPED = "skipped";
 
     /**
      * The longest {@code name}, in UTF-8 bytes, that fits the partition key (name, date, hour):

@@ -19,9 +19,10 @@ class SchemaTest {
     private final Schema schema = Schema.load();
 
     @Test
-    void scriptCreatesTheKeyspaceThenTheTables() {
+    void scriptCreatesTheKeyspaceThenTheTablesThenUpgradesAnOlderHistoryTable() {
         List<String> statements = schema.statementsFor(Names.KEYSPACE, Replication.simple(1));
-        assertEquals(6, statements.size());
+        assertEquals(7, statements.size());
+        assertTrue(statements.get(6).startsWith("ALTER TABLE spotify." + Names.HISTORY_TABLE + " ADD IF NOT EXISTS"));
         assertTrue(statements.get(0).startsWith("CREATE KEYSPACE IF NOT EXISTS spotify"));
         assertTrue(statements.get(1).contains("spotify." + Names.HISTORY_TABLE));
         assertTrue(statements.get(2).contains("spotify." + Names.DEAD_LETTER_TABLE));
@@ -63,6 +64,7 @@ class SchemaTest {
         for (SongColumn column : SongColumn.values()) {
             assertTrue(history.matches("(?s).*\\n\\s*" + column.column() + "\\s+\\w+,.*"), column.column());
         }
+        assertTrue(history.matches("(?s).*\\n\\s*" + HistoryColumn.SKIPPED + "\\s+int,.*"));
         assertTrue(history.contains("PRIMARY KEY ((name, " + HistoryColumn.DATE + ", " + HistoryColumn.HOUR + "), ts, event_id)"));
     }
 

@@ -1,5 +1,6 @@
 package dev.listening.it;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.listening.contract.EventJson;
 import dev.listening.contract.ListeningEvent;
 import dev.listening.producer.run.Report;
@@ -16,9 +17,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,8 +36,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,6 +85,50 @@ class ProducerIT {
         assertEquals(1_714_593_600_000L, first.get(0).ts());
         assertEquals(1_714_593_600_000L + 199, first.get(199).ts(), "1 ms apart at --rate max");
         assertTrue(first.stream().anyMatch(e -> e.name().equals("Ada Lovelace")), "the --user listener never played");
+    }
+
+    @Test
+    void aSessionsBackfillIsTheSameInAFileAndOnTheTopicAndItsFileReplaysByteForByte() throws Exception {
+        List<String> generate = List.of("--scenario", "sessions", "--listeners", "30", "--user", "Ada Lovelace",
+                "--seed", "9", "--start", "2024-03-03T00:00:00Z", "--backfill", "1d");
+        Path file = STACK.workDir().resolve("sessions-" + System.nanoTime() + ".jsonl.gz");
+        List<String> toFile = new ArrayList<>(List.of("produce", "--out", file.toString()));
+        toFile.addAll(generate);
+        ProcessResult written = STACK.runPipeline(toFile.toArray(String[]::new));
+        assertEquals(0, written.exitCode(), written.stderr());
+        List<byte[]> lines = gzipLines(file);
+        assertTrue(lines.size() > 300, "events in a day of 31 listeners: " + lines.size());
+        assertEquals(new Counts(lines.size(), lines.size(), 0), Counts.of(report(written.stdout())));
+
+        String direct = STACK.newTopic("producer-sessions", 1);
+        List<String> toKafka = new ArrayList<>(List.of("produce", "--topic", direct));
+        toKafka.addAll(generate);
+        ProcessResult produced = STACK.runPipeline(toKafka.toArray(String[]::new));
+        assertEquals(0, produced.exitCode(), produced.stderr());
+        assertRecordsAre(lines, consumeAll(direct));
+
+        String replayed = STACK.newTopic("producer-replay", 1);
+        ProcessResult replay = STACK.runPipeline("produce", "--topic", replayed, "--from", file.toString(), "--speed", "max");
+        assertEquals(0, replay.exitCode(), replay.stderr());
+        assertEquals(new Counts(lines.size(), lines.size(), 0), Counts.of(report(replay.stdout())));
+        assertRecordsAre(lines, consumeAll(replayed));
+    }
+
+    @Test
+    void aReplayKeepsTheRecordedPace() throws Exception {
+        Path file = STACK.workDir().resolve("paced-" + System.nanoTime() + ".jsonl.gz");
+        // 100 events 40 ms apart: 3.96 s between the first and the last
+        ProcessResult written = STACK.runPipeline("produce", "--out", file.toString(), "--rate", "25", "--seed", "4",
+                "--start", "2024-03-03T10:00:00Z", "--backfill", "4s");
+        assertEquals(0, written.exitCode(), written.stderr());
+        assertEquals(100, gzipLines(file).size());
+
+        ProcessResult recorded = STACK.runPipeline("produce", "--topic", STACK.newTopic("producer-paced", 1),
+                "--from", file.toString());
+        assertEquals(0, recorded.exitCode(), recorded.stderr());
+        Report paced = report(recorded.stdout());
+        assertEquals(100, paced.acknowledged());
+        assertTrue(paced.elapsed().toMillis() >= 3_960, "recorded pace: " + paced.line());
     }
 
     @Test
@@ -143,6 +193,22 @@ class ProducerIT {
             events.add(EventJson.fromBytes(record.value()));
         }
         return events;
+    }
+
+    private static void assertRecordsAre(List<byte[]> lines, List<ConsumerRecord<String, byte[]>> records) throws IOException {
+        assertEquals(lines.size(), records.size());
+        for (int i = 0; i < lines.size(); i++) {
+            assertArrayEquals(lines.get(i), records.get(i).value(), "record " + i);
+            assertEquals(new ObjectMapper().readTree(lines.get(i)).get("user_id").asText(), records.get(i).key());
+        }
+    }
+
+    /** The lines of a gzip file, read without the producer's code. */
+    private static List<byte[]> gzipLines(Path file) throws IOException {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
+            return reader.lines().map(line -> line.getBytes(StandardCharsets.UTF_8)).toList();
+        }
     }
 
     /** Every record of the topic, by partition and offset. */

@@ -130,6 +130,7 @@ class QueryIT {
         assertAverages(hour, row);
         assertEquals(4, row.get("plays").asLong());
         assertEquals(3, row.get("plays_with_features").asLong());
+        assertEquals(0, row.get("skips").asLong(), "plays without an action are not skips");
         assertTrue(read("output_agg.json").contains("\"avg_tempo\""));
     }
 

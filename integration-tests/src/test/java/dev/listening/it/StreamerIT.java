@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.listening.contract.EventField;
 import dev.listening.contract.EventJson;
 import dev.listening.contract.HistoryColumn;
 import dev.listening.contract.ListeningEvent;
@@ -25,13 +28,18 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -42,6 +50,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
 
 /**
  * The streamer job as users run it (the job jar through SparkSubmit, a child JVM) on the real local
@@ -58,6 +67,7 @@ class StreamerIT {
             new KnownSong("Cruel Summer", "Taylor Swift", 9),
             new KnownSong("La Diabla", "Xavi", 11),
             new KnownSong("yes, and?", "Ariana Grande", 1));
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant LAST_MS_OF_A_DAY = Instant.parse("2024-03-10T23:59:59.999Z");
 
     private final String topic = STACK.newTopic("streamer", 2);
@@ -76,7 +86,8 @@ class StreamerIT {
             for (int i = 360; i < 400; i++) {
                 first.event(producer, event(i, "No Such Song " + i, "Nobody"));
             }
-            first.event(producer, new ListeningEvent(ListeningEvent.SCHEMA_VERSION, UUID.randomUUID().toString(),
+            // a version 1 event, as written before the play details existed
+            first.event(producer, new ListeningEvent(1, UUID.randomUUID().toString(),
                     LAST_MS_OF_A_DAY.toEpochMilli(), "user-boundary", "Boundary", "PT", "Porto", "Linux", "web",
                     "desktop", "Cruel Summer", "Taylor Swift"));
             first.malformed(producer, "not json {".getBytes(StandardCharsets.UTF_8), "not a JSON object");
@@ -100,9 +111,12 @@ class StreamerIT {
         assertRowsAre(first);
         assertEquals(new BatchTotals(first.records(), first.deadLetters.size(), first.unknownSongs.size()), BatchTotals.of(firstLog));
 
-        Row boundary = session.execute("SELECT hour, event_id FROM " + keyspace + "." + Names.HISTORY_TABLE
-                + " WHERE name = 'Boundary' AND date = ? AND hour = 23", LocalDate.parse("2024-03-10")).one();
+        Row boundary = session.execute("SELECT hour, event_id, schema_version, action, skipped FROM " + keyspace + "."
+                + Names.HISTORY_TABLE + " WHERE name = 'Boundary' AND date = ? AND hour = 23", LocalDate.parse("2024-03-10")).one();
         assertNotNull(boundary, "the last millisecond of 2024-03-10 (UTC) is in hour 23 of that day");
+        assertEquals(1, boundary.getInt(EventField.SCHEMA_VERSION.jsonName()));
+        assertNull(boundary.getString(EventField.ACTION.jsonName()));
+        assertTrue(boundary.isNull(HistoryColumn.SKIPPED));
 
         Sent second = first.next();
         try (KafkaProducer<String, byte[]> producer = producer()) {
@@ -113,6 +127,8 @@ class StreamerIT {
             second.resend(producer, first.eventIds.stream().filter(id -> !first.unknownSongs.contains(id)).findFirst().orElseThrow());
             second.malformed(producer, "]".getBytes(StandardCharsets.UTF_8), "not a JSON object");
         }
+        List<JsonNode> plays = produceSessions();
+        second.played(plays);
 
         Path secondLog = runDir.resolve("second-run.log");
         try (SparkSubmitProcess streamer = SparkSubmitProcess.start(submission.job(runtime, "local[2]"), secondLog)) {
@@ -121,6 +137,83 @@ class StreamerIT {
         assertRowsAre(second);
         // Resumed from the checkpoint: the second run read only what was produced after the first stopped.
         assertEquals(new BatchTotals(second.records(), 1, 0), BatchTotals.of(secondLog));
+        assertPlayDetailsAre(plays);
+        assertAveragesCountTheSkips(plays);
+    }
+
+    /**
+     * A day of the sessions scenario, produced by ./pipeline produce into the topic, and the same
+     * events (same seed and options) written to a file, read here as the expectation.
+     */
+    private List<JsonNode> produceSessions() throws IOException {
+        List<String> generate = List.of("--scenario", "sessions", "--listeners", "12", "--seed", "21",
+                "--start", "2024-03-03T00:00:00Z", "--backfill", "1d");
+        Path file = STACK.workDir().resolve("streamer-sessions-" + topic + ".jsonl.gz");
+        List<String> toFile = new ArrayList<>(List.of("produce", "--out", file.toString()));
+        toFile.addAll(generate);
+        List<String> toTopic = new ArrayList<>(List.of("produce", "--topic", topic));
+        toTopic.addAll(generate);
+        for (List<String> args : List.of(toFile, toTopic)) {
+            ProcessResult result = STACK.runPipeline(args.toArray(String[]::new));
+            assertEquals(0, result.exitCode(), result.stderr());
+        }
+        List<JsonNode> plays = new ArrayList<>();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                plays.add(JSON.readTree(line));
+            }
+        }
+        assertTrue(plays.size() > 100, "plays in a day of 12 listeners: " + plays.size());
+        assertTrue(plays.stream().anyMatch(p -> p.get("action").asText().equals("skip")), "no skip");
+        return plays;
+    }
+
+    /** Every play detail of the sessions events, stored as sent; skipped 1 exactly for the skips. */
+    private void assertPlayDetailsAre(List<JsonNode> plays) {
+        Map<String, Row> rows = new HashMap<>();
+        session.execute("SELECT event_id, schema_version, action, played_ms, paused_ms, session_id, skipped FROM "
+                + keyspace + "." + Names.HISTORY_TABLE).forEach(r -> rows.put(r.getUuid("event_id").toString(), r));
+        long skips = 0;
+        for (JsonNode play : plays) {
+            Row row = rows.get(play.get("event_id").asText());
+            assertNotNull(row, play.toString());
+            assertEquals(play.get("schema_version").asInt(), row.getInt(EventField.SCHEMA_VERSION.jsonName()));
+            assertEquals(play.get("action").asText(), row.getString(EventField.ACTION.jsonName()));
+            assertEquals(play.get("played_ms").asLong(), row.getLong(EventField.PLAYED_MS.jsonName()));
+            assertEquals(play.get("paused_ms").asLong(), row.getLong(EventField.PAUSED_MS.jsonName()));
+            assertEquals(play.get("session_id").asText(), row.getString(EventField.SESSION_ID.jsonName()));
+            boolean skip = play.get("action").asText().equals("skip");
+            assertEquals(skip ? 1 : 0, row.getInt(HistoryColumn.SKIPPED), play.toString());
+            skips += skip ? 1 : 0;
+        }
+        assertEquals(skips, rows.values().stream().filter(r -> !r.isNull(HistoryColumn.SKIPPED)
+                && r.getInt(HistoryColumn.SKIPPED) == 1).count(), "skipped rows are exactly the skips sent");
+    }
+
+    /** ./pipeline query averages on the listener-hour with the most skips: its plays and skips, counted here. */
+    private void assertAveragesCountTheSkips(List<JsonNode> plays) throws IOException {
+        Map<List<String>, long[]> perHour = new HashMap<>();
+        for (JsonNode play : plays) {
+            Instant ts = Instant.ofEpochMilli(play.get("ts").asLong());
+            List<String> partition = List.of(play.get("name").asText(), ts.atZone(ZoneOffset.UTC).toLocalDate().toString(),
+                    Integer.toString(ts.atZone(ZoneOffset.UTC).getHour()));
+            long[] counts = perHour.computeIfAbsent(partition, k -> new long[2]);
+            counts[0]++;
+            counts[1] += play.get("action").asText().equals("skip") ? 1 : 0;
+        }
+        Map.Entry<List<String>, long[]> busiest = perHour.entrySet().stream()
+                .max(Comparator.comparingLong((Map.Entry<List<String>, long[]> e) -> e.getValue()[1])
+                        .thenComparing(e -> String.join("/", e.getKey()))).orElseThrow();
+        assertTrue(busiest.getValue()[1] > 0);
+        Path outDir = Files.createDirectories(runDir.resolve("query"));
+        ProcessResult result = STACK.runPipeline("query", "averages", "--keyspace", keyspace,
+                "--user", busiest.getKey().get(0), "--date", busiest.getKey().get(1), "--hour", busiest.getKey().get(2),
+                "--format", "json", "--out-dir", outDir.toString());
+        assertEquals(0, result.exitCode(), result.stderr());
+        JsonNode row = JSON.readTree(result.stdout()).get("rows").get(0);
+        assertEquals(busiest.getValue()[0], row.get("plays").asLong(), row.toString());
+        assertEquals(busiest.getValue()[1], row.get("skips").asLong(), row.toString());
     }
 
     /**
@@ -214,6 +307,12 @@ class StreamerIT {
             if (event.song().startsWith("No Such Song")) {
                 unknownSongs.add(event.eventId());
             }
+        }
+
+        /** Events the producer sent itself, all of known songs. */
+        void played(List<JsonNode> plays) {
+            plays.forEach(p -> eventIds.add(p.get("event_id").asText()));
+            records += plays.size();
         }
 
         void malformed(KafkaProducer<String, byte[]> producer, byte[] value, String error) throws ExecutionException, InterruptedException {

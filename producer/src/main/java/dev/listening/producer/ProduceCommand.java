@@ -2,18 +2,26 @@ package dev.listening.producer;
 
 import dev.listening.contract.Env;
 import dev.listening.contract.UserError;
-import dev.listening.producer.events.EventGenerator;
+import dev.listening.producer.events.EventSink;
 import dev.listening.producer.events.EventSource;
-import dev.listening.producer.events.EventTime;
+import dev.listening.producer.file.EventFileReader;
+import dev.listening.producer.file.EventFileWriter;
 import dev.listening.producer.kafka.EventSender;
 import dev.listening.producer.kafka.ProducerSettings;
 import dev.listening.producer.kafka.Topics;
 import dev.listening.producer.listeners.Listener;
 import dev.listening.producer.listeners.Listeners;
+import dev.listening.producer.rate.Pace;
 import dev.listening.producer.rate.Rate;
+import dev.listening.producer.rate.Speed;
 import dev.listening.producer.run.DurationConverter;
+import dev.listening.producer.run.InstantConverter;
 import dev.listening.producer.run.ProducerRun;
 import dev.listening.producer.run.Report;
+import dev.listening.producer.run.Timeline;
+import dev.listening.producer.scenario.Scenario;
+import dev.listening.producer.scenario.ScenarioSetup;
+import dev.listening.producer.scenario.Scenarios;
 import dev.listening.producer.songs.SongCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,12 +39,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.LongFunction;
+import java.util.stream.Stream;
 
 /** ./pipeline produce (and the standalone producer jar): listening events into Kafka. */
 @Command(name = "produce", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
                 "Sends listening events (fake listeners playing songs from the songs CSV) as gzip-compressed JSON "
-                        + "to Kafka, keyed by user_id, at a fixed rate until --limit, --duration or Ctrl-C.",
+                        + "to Kafka, keyed by user_id, until --limit, --duration, the end of --backfill or Ctrl-C: "
+                        + "at a fixed rate (uniform), or on a virtual clock (sessions, --speed, --backfill).",
+                "--out FILE writes the events to a gzip JSON-lines file instead; --from FILE replays one into Kafka.",
                 "Prints one line at the end: events sent, acknowledged by the broker, and failed."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:every event was acknowledged", "1:bad option, unreadable songs file, broker unreachable, "
@@ -81,10 +93,37 @@ public final class ProduceCommand implements Callable<Integer> {
             + "(random if absent; the seed used is logged).")
     Long seed;
 
-    @Option(names = "--start", paramLabel = "INSTANT",
-            description = "Event time of the first event, e.g. 2024-05-01T20:00:00Z; later events follow "
-                    + "1/rate apart (1 ms apart at max). Default: the wall clock when each event is sent.")
+    @Option(names = "--start", paramLabel = "INSTANT", converter = InstantConverter.class,
+            description = "Where event time starts, e.g. 2024-03-03T00:00Z or 2024-03-03 (UTC). Uniform: the first "
+                    + "event's ts, later ones 1/rate apart (1 ms at max); sessions: the virtual clock's start. "
+                    + "Default: the wall clock (uniform: when each event is sent).")
     Instant start;
+
+    @Option(names = "--scenario", paramLabel = "NAME", defaultValue = "uniform", converter = Scenarios.Converter.class,
+            description = "How listeners listen: uniform (a random listener plays a random song, 1/rate apart) or "
+                    + "sessions (sessions with skips and pauses at the hours a daily rhythm makes likely, popular songs "
+                    + "and per-listener taste; paced by the clock, see --speed). Default ${DEFAULT-VALUE}.")
+    Scenarios scenario;
+
+    @Option(names = "--speed", paramLabel = "N|max", converter = Speed.Converter.class,
+            description = "Virtual clock: event time runs N times faster than real time from --start (an hour a second "
+                    + "at 3600), or 'max' for as fast as the sink takes them. Default: 1 for sessions and --from, "
+                    + "max with --backfill; uniform without it keeps --rate.")
+    Speed speed;
+
+    @Option(names = "--backfill", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Fill a past period, e.g. 7d: events from --start (default: this long before now, to the "
+                    + "minute) up to, not including, --start + DURATION, as fast as the sink takes them; then stop.")
+    Duration backfill;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Write the events to this gzip JSON-lines file (e.g. events.jsonl.gz) instead of Kafka.")
+    Path out;
+
+    @Option(names = "--from", paramLabel = "FILE",
+            description = "Replay a file written with --out into Kafka, at its recorded pace (--speed N for N times "
+                    + "faster, --speed max for as fast as the broker takes them).")
+    Path from;
 
     @Option(names = "--songs", paramLabel = "PATH", defaultValue = "${sys:pipeline.root:-.}/data/spotify-songs.csv",
             description = "Songs CSV (default ${DEFAULT-VALUE}).")
@@ -100,39 +139,65 @@ public final class ProduceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The wall clock: live timestamps, and the end of a --backfill without --start. */
+    Clock clock = Clock.systemUTC();
+
     @Override
     public Integer call() {
         validate();
+        if (from != null) {
+            return run(new EventFileReader(from), n -> Pace.clock(null, speed == null ? Speed.REAL_TIME : speed, n),
+                    "replaying " + from + " at " + (speed == null ? "the recorded pace" : "speed " + speed));
+        }
         SongCatalog catalog = SongCatalog.load(songs);
         LOG.info("loaded {} songs from {}{}", catalog.songs().size(), songs,
                 catalog.skipped().isEmpty() ? "" : ", skipped " + catalog.skipped().size() + " " + catalog.skipped());
         long streamSeed = seed != null ? seed : new SecureRandom().nextLong();
         List<Listener> people = Listeners.generate(listeners, users, streamSeed);
-        LOG.info("{} listeners, seed {}", people.size(), streamSeed);
-        EventGenerator generator = new EventGenerator(people, catalog.songs(), streamSeed);
-        EventTime time = start == null ? EventTime.wallClock(Clock.systemUTC()) : EventTime.from(start, rate);
+        LOG.info("{} listeners, seed {}, scenario {}", people.size(), streamSeed, scenario);
+        Timeline timeline = Timeline.of(scenario == Scenarios.UNIFORM, start, backfill, speed, clock);
+        ScenarioSetup setup = new ScenarioSetup(people, catalog.songs(), streamSeed, timeline.start(), timeline.end(),
+                rate, clock);
+        Scenario events = scenario.create(setup);
+        long limitOrNone = limit == null ? Long.MAX_VALUE : limit;
+        // at max, events are made a few thousand ahead, so wall-clock ts lead the send by a few milliseconds
+        boolean asFastAsPossible = timeline.speed() == null ? rate.isMax() : timeline.speed().isMax();
+        EventSource source = asFastAsPossible ? EventSource.ahead(events, limitOrNone) : EventSource.onDemand(events);
+        LongFunction<Pace> pace = timeline.speed() == null ? n -> Pace.rate(rate, n)
+                : n -> Pace.clock(timeline.start().toEpochMilli(), timeline.speed(), n);
+        return run(source, pace, scenario + " " + timeline.describe(rate));
+    }
 
+    private int run(EventSource source, LongFunction<Pace> pace, String how) {
+        long events = limit == null ? Long.MAX_VALUE : limit;
+        // the run closes both when it ends; closing them here too covers a sink that cannot be opened (closing is idempotent)
+        try (source; EventSink sink = openSink()) {
+            LOG.info("{}{}", how, stopsWhen());
+            try (ProducerRun run = new ProducerRun(source, sink, pace, events, duration, verbose,
+                    spec.commandLine().getOut())) {
+                Report report = runUntilDoneOrInterrupted(run);
+                if (report.failed() > 0 || report.unanswered() > 0) {
+                    Exception cause = sink.firstFailure();
+                    throw new UserError((report.sent() - report.acknowledged()) + " of " + report.sent()
+                            + " events were not acknowledged by Kafka; "
+                            + (cause == null ? "the producer closed before they were answered" : "first cause: " + cause));
+                }
+                return 0;
+            }
+        }
+    }
+
+    /** The file of --out, or Kafka: the broker must answer within --connect-timeout, then outages are waited out. */
+    private EventSink openSink() {
+        if (out != null) {
+            LOG.info("writing to {}", out);
+            return new EventFileWriter(out);
+        }
         if (Topics.ensure(bootstrap, topic, partitions, connectTimeout)) {
             LOG.info("created topic {} with {} partitions", topic, partitions);
         }
-        LOG.info("producing to {} at {}, rate {}{}", topic, bootstrap, rate, stopsWhen());
-        long events = limit == null ? Long.MAX_VALUE : limit;
-        // the broker answered within --connect-timeout above; from here on an outage is waited out
-        EventSender sender = new EventSender(bootstrap, topic, ProducerSettings.MAX_BLOCK);
-        // at max, events are made a few thousand ahead, so their ts lead the send by a few milliseconds
-        EventSource source = rate.isMax() ? EventSource.ahead(generator, time, events)
-                : EventSource.onDemand(generator, time);
-        try (ProducerRun run = new ProducerRun(source, sender, rate, events, duration, verbose,
-                spec.commandLine().getOut())) {
-            Report report = runUntilDoneOrInterrupted(run);
-            if (report.failed() > 0 || report.unanswered() > 0) {
-                Exception cause = sender.firstFailure();
-                throw new UserError((report.sent() - report.acknowledged()) + " of " + report.sent()
-                        + " events were not acknowledged by Kafka; "
-                        + (cause == null ? "the producer closed before they were answered" : "first cause: " + cause));
-            }
-            return 0;
-        }
+        LOG.info("producing to {} at {}", topic, bootstrap);
+        return new EventSender(bootstrap, topic, ProducerSettings.MAX_BLOCK);
     }
 
     /** Ctrl-C or SIGTERM closes the run, which flushes and reports before the JVM exits. */
@@ -152,6 +217,20 @@ public final class ProduceCommand implements Callable<Integer> {
     }
 
     private void validate() {
+        if (from != null) {
+            List<String> generating = Stream.of("--out", "--scenario", "--rate", "--start", "--backfill", "--listeners",
+                    "--user", "--seed", "--songs").filter(this::given).toList();
+            if (!generating.isEmpty()) {
+                throw new UserError("--from replays a file as it is: " + String.join(", ", generating) + " cannot apply");
+            }
+        }
+        if (scenario != Scenarios.UNIFORM && given("--rate")) {
+            throw new UserError("--rate is for the uniform scenario; " + scenario
+                    + " follows its clock: use --speed N (or max) to run it faster");
+        }
+        if (from == null && scenario == Scenarios.UNIFORM && speed != null && start == null && backfill == null) {
+            throw new UserError("--speed needs --start or --backfill with the uniform scenario (live events carry the wall clock)");
+        }
         if (partitions < 1) {
             throw new UserError("--partitions must be at least 1, not " + partitions);
         }
@@ -166,6 +245,10 @@ public final class ProduceCommand implements Callable<Integer> {
         }
     }
 
+    private boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
     private String stopsWhen() {
         List<String> stops = new ArrayList<>();
         if (limit != null) {
@@ -173,6 +256,12 @@ public final class ProduceCommand implements Callable<Integer> {
         }
         if (duration != null) {
             stops.add(duration.toString().substring(2).toLowerCase(Locale.ROOT));
+        }
+        if (backfill != null) {
+            stops.add("the end of the period");
+        }
+        if (from != null) {
+            stops.add("the end of the file");
         }
         stops.add("Ctrl-C");
         return ", until " + String.join(" or ", stops);

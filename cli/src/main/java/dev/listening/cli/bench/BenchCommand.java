@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 QueryBench.class,
                 ClusterBench.class,
                 ReportsBench.class,
+                UsersBench.class,
                 BenchAll.class,
         })
 public final class BenchCommand {

@@ -1,22 +1,22 @@
 package dev.listening.producer.events;
 
-/** The events of a run, in order: made on demand, or ahead on a thread of their own. */
+import dev.listening.contract.ListeningEvent;
+import dev.listening.producer.scenario.Scenario;
+
+/** The events of a run, in order: made on demand, made ahead on a thread of their own, or read from a file. */
 public interface EventSource extends AutoCloseable {
+    /** The next event, or null when there are no more. */
     WireEvent next();
 
     @Override
     default void close() {
     }
 
-    /** Each event made when it is asked for, so its ts is the moment it is sent. */
-    static EventSource onDemand(EventGenerator generator, EventTime time) {
-        return new EventSource() {
-            private long index;
-
-            @Override
-            public WireEvent next() {
-                return WireEvent.of(generator.next(time.millis(index++)));
-            }
+    /** Each event made when it is asked for, so an event stamped with the wall clock is stamped when it is sent. */
+    static EventSource onDemand(Scenario scenario) {
+        return () -> {
+            ListeningEvent event = scenario.next();
+            return event == null ? null : WireEvent.of(event);
         };
     }
 
@@ -25,7 +25,7 @@ public interface EventSource extends AutoCloseable {
      * encoding an event costs about a tenth of compressing and sending it, and the sending thread
      * is the bottleneck. The order, so a seeded stream, is the same as on demand.
      */
-    static EventSource ahead(EventGenerator generator, EventTime time, long limit) {
-        return new EventsAhead(generator, time, limit);
+    static EventSource ahead(Scenario scenario, long limit) {
+        return new EventsAhead(scenario, limit);
     }
 }

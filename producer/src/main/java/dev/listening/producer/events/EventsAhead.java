@@ -1,5 +1,9 @@
 package dev.listening.producer.events;
 
+import dev.listening.contract.ListeningEvent;
+import dev.listening.producer.scenario.Scenario;
+
+import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -9,6 +13,8 @@ final class EventsAhead implements EventSource {
     private static final int CHUNKS_AHEAD = 8;
     /** Handed over when the maker failed: the sender must not wait forever for events that will never come. */
     private static final WireEvent[] FAILED = new WireEvent[0];
+    /** Handed over after the scenario's last event. */
+    private static final WireEvent[] END = new WireEvent[0];
 
     private final BlockingQueue<WireEvent[]> chunks = new ArrayBlockingQueue<>(CHUNKS_AHEAD);
     private final Thread maker;
@@ -16,19 +22,25 @@ final class EventsAhead implements EventSource {
     private WireEvent[] current = new WireEvent[0];
     private int position;
 
-    EventsAhead(EventGenerator generator, EventTime time, long limit) {
-        maker = new Thread(() -> make(generator, time, limit), "event-maker");
+    EventsAhead(Scenario scenario, long limit) {
+        maker = new Thread(() -> make(scenario, limit), "event-maker");
         maker.setDaemon(true);
         maker.start();
     }
 
-    private void make(EventGenerator generator, EventTime time, long limit) {
+    private void make(Scenario scenario, long limit) {
         try {
             long index = 0;
             while (index < limit) {
                 WireEvent[] chunk = new WireEvent[(int) Math.min(CHUNK, limit - index)];
                 for (int i = 0; i < chunk.length; i++, index++) {
-                    chunk[i] = WireEvent.of(generator.next(time.millis(index)));
+                    ListeningEvent event = scenario.next();
+                    if (event == null) {
+                        chunks.put(Arrays.copyOf(chunk, i));
+                        chunks.put(END);
+                        return;
+                    }
+                    chunk[i] = WireEvent.of(event);
                 }
                 chunks.put(chunk);
             }
@@ -43,7 +55,10 @@ final class EventsAhead implements EventSource {
 
     @Override
     public WireEvent next() {
-        if (position == current.length) {
+        while (position == current.length) {
+            if (current == END) {
+                return null;
+            }
             current = take();
             position = 0;
         }

@@ -1,6 +1,7 @@
 package dev.listening.producer.kafka;
 
 import dev.listening.contract.UserError;
+import dev.listening.producer.events.EventSink;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -17,7 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * Sends JSON events keyed by user_id (one listener's plays stay in order on one partition) and counts
  * the broker's answers: every record sent ends up acknowledged or failed, none is dropped silently.
  */
-public final class EventSender implements AutoCloseable {
+public final class EventSender implements EventSink {
     private static final Logger LOG = LoggerFactory.getLogger(EventSender.class);
     /** Failures logged with their cause; later ones are only counted (the first say why). */
     private static final int LOGGED_FAILURES = 5;
@@ -43,12 +44,14 @@ public final class EventSender implements AutoCloseable {
     }
 
     /** Hands one record to the producer; it is batched and sent in the background. */
+    @Override
     public void send(String userId, byte[] json) {
         producer.send(new ProducerRecord<>(topic, userId, json), delivery);
         sent++;
     }
 
     /** Waits until every record sent so far is acknowledged or failed. */
+    @Override
     public void flush() {
         producer.flush();
     }
@@ -66,19 +69,22 @@ public final class EventSender implements AutoCloseable {
         }
     }
 
+    @Override
     public long sent() {
         return sent;
     }
 
+    @Override
     public long acknowledged() {
         return acknowledged.get();
     }
 
+    @Override
     public long failed() {
         return failed.get();
     }
 
-    /** Why the first record failed, or null. */
+    @Override
     public Exception firstFailure() {
         return firstFailure.get();
     }

@@ -6,7 +6,6 @@ import picocli.CommandLine.TypeConversionException;
 /** Events per second, or {@link #MAX}: as fast as the broker takes them. */
 public record Rate(double perSecond) {
     public static final Rate MAX = new Rate(Double.POSITIVE_INFINITY);
-    private static final String MAX_TEXT = "max";
 
     public Rate {
         if (!(perSecond > 0)) {
@@ -24,25 +23,12 @@ public record Rate(double perSecond) {
     }
 
     public static Rate parse(String text) {
-        if (MAX_TEXT.equalsIgnoreCase(text.strip())) {
-            return MAX;
-        }
-        double value;
-        try {
-            value = Double.parseDouble(text.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a number of events per second nor '" + MAX_TEXT + "'");
-        }
-        if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException("'" + text + "' is not a positive number of events per second nor '"
-                    + MAX_TEXT + "'");
-        }
-        return new Rate(value);
+        return new Rate(MaxOrNumber.parse(text, "events per second"));
     }
 
     @Override
     public String toString() {
-        return isMax() ? MAX_TEXT : perSecond + "/s";
+        return isMax() ? MaxOrNumber.MAX_TEXT : perSecond + "/s";
     }
 
     /** picocli: {@code --rate 2.5} or {@code --rate max}. */

@@ -1,11 +1,10 @@
 package dev.listening.producer.run;
 
+import dev.listening.producer.events.EventSink;
 import dev.listening.producer.events.EventSource;
 import dev.listening.producer.events.WireEvent;
-import dev.listening.producer.kafka.EventSender;
 import dev.listening.producer.kafka.ProducerSettings;
-import dev.listening.producer.rate.Pacer;
-import dev.listening.producer.rate.Rate;
+import dev.listening.producer.rate.Pace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,9 +16,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongFunction;
 
 /**
- * One producing run: events at a fixed rate until the limit, the duration or {@link #close()};
+ * One producing run: events at their {@link Pace} until the source ends, the limit, the duration or {@link #close()};
  * then it flushes, prints the {@link Report} and closes the sender. {@link #close()} may come from
  * another thread (a shutdown hook on Ctrl-C/SIGTERM): it stops the loop and waits for the report.
  */
@@ -31,8 +31,8 @@ public final class ProducerRun implements Callable<Report>, AutoCloseable {
             ProducerSettings.MAX_BLOCK.plus(ProducerSettings.DELIVERY_TIMEOUT).plusSeconds(10);
 
     private final EventSource events;
-    private final EventSender sender;
-    private final Rate rate;
+    private final EventSink sender;
+    private final LongFunction<Pace> pace;
     private final long limit;
     private final Duration duration;
     private final boolean verbose;
@@ -42,16 +42,17 @@ public final class ProducerRun implements Callable<Report>, AutoCloseable {
     private volatile Thread runner;
 
     /**
-     * @param events   what to send; closed with the run, like the sender
+     * @param events   what to send; closed with the run, like the sink
+     * @param pace     the schedule, from the run's start on the {@link System#nanoTime()} scale
      * @param limit    events to send, or {@link Long#MAX_VALUE}
      * @param duration how long to run, or null for no bound
      * @param out      where the final report line goes
      */
-    public ProducerRun(EventSource events, EventSender sender, Rate rate, long limit, Duration duration,
+    public ProducerRun(EventSource events, EventSink sender, LongFunction<Pace> pace, long limit, Duration duration,
                        boolean verbose, PrintWriter out) {
         this.events = events;
         this.sender = sender;
-        this.rate = rate;
+        this.pace = pace;
         this.limit = limit;
         this.duration = duration;
         this.verbose = verbose;
@@ -78,16 +79,19 @@ public final class ProducerRun implements Callable<Report>, AutoCloseable {
     }
 
     private void loop(long start) {
-        Pacer pacer = new Pacer(rate, start);
+        Pace schedule = pace.apply(start);
         // periodic progress only where per-event lines would be too many; at 1/s, --verbose shows each event
-        boolean progress = rate.isMax() || rate.perSecond() > 1;
+        boolean progress = schedule.busy();
         long lastProgress = start;
         long lastSent = 0;
         for (long index = 0; index < limit; index++) {
-            if (!awaitTurn(pacer.deadline(index), start)) {
+            if (!awaitTurn(schedule.beforeMaking(index), start)) {
                 return;
             }
             WireEvent event = events.next();
+            if (event == null || !awaitTurn(schedule.beforeSending(event.ts()), start)) {
+                return;
+            }
             sender.send(event.key(), event.json());
             if (verbose) {
                 LOG.info("{}", new String(event.json(), StandardCharsets.UTF_8));

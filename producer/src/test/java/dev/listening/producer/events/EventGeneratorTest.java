@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -81,9 +82,13 @@ class EventGeneratorTest {
     }
 
     @Test
-    void everyEventSurvivesTheContractJsonWithExactlyTheContractFields() throws Exception {
+    void everyEventSurvivesTheContractJsonWithExactlyTheContractFieldsOfAPlayWithoutDetails() throws Exception {
         ObjectMapper mapper = new ObjectMapper();
-        List<String> contractFields = Arrays.stream(EventField.values()).map(EventField::jsonName).toList();
+        // the uniform generator knows no action, played time or session: those optional fields are left out
+        Set<EventField> details = EnumSet.of(EventField.ACTION, EventField.PLAYED_MS, EventField.PAUSED_MS,
+                EventField.SESSION_ID);
+        List<String> contractFields = Arrays.stream(EventField.values()).filter(f -> !details.contains(f))
+                .map(EventField::jsonName).toList();
         for (ListeningEvent event : stream(3, 500)) {
             byte[] json = EventJson.toBytes(event);
             assertEquals(event, EventJson.fromBytes(json));

@@ -19,6 +19,7 @@ class DurationConverterTest {
         assertEquals(Duration.ofSeconds(30), converter.convert("30s"));
         assertEquals(Duration.ofMinutes(5), converter.convert("5m"));
         assertEquals(Duration.ofHours(2), converter.convert("2h"));
+        assertEquals(Duration.ofDays(7), converter.convert("7d"));
         assertEquals(Duration.ofSeconds(90), converter.convert("PT1M30S"));
         assertEquals(Duration.ofSeconds(15), converter.convert(" 15 S "));
     }

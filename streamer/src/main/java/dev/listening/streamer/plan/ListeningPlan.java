@@ -24,6 +24,7 @@ import dev.listening.contract.EventField;
 import dev.listening.contract.FieldType;
 import dev.listening.contract.HistoryColumn;
 import dev.listening.contract.ListeningEvent;
+import dev.listening.contract.PlayAction;
 import dev.listening.contract.SongColumn;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -130,6 +131,9 @@ public final class ListeningPlan {
         Column ts = col(EventField.TS.jsonName());
         columns.add(date_from_unix_date(epochDay(ts)).as(HistoryColumn.DATE));
         columns.add(hourOfDay(ts).as(HistoryColumn.HOUR));
+        Column action = col(EventField.ACTION.jsonName());
+        // null without an action (a version 1 event), so sum(skipped) counts only what is known
+        columns.add(when(action.equalTo(PlayAction.SKIP.jsonValue()), 1).when(action.isNotNull(), 0).as(HistoryColumn.SKIPPED));
         Arrays.stream(SongColumn.values()).filter(c -> !c.isKey()).forEach(c -> columns.add(col(c.column())));
         return classified.where(col(ERROR).isNull()).select(columns.toArray(Column[]::new));
     }

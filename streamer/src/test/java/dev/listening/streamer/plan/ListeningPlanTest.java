@@ -10,6 +10,7 @@ import dev.listening.contract.EventField;
 import dev.listening.contract.EventJson;
 import dev.listening.contract.HistoryColumn;
 import dev.listening.contract.ListeningEvent;
+import dev.listening.contract.PlayAction;
 import dev.listening.contract.SongColumn;
 import dev.listening.streamer.rollup.ListenerHour;
 import org.apache.spark.sql.Dataset;
@@ -82,8 +83,32 @@ class ListeningPlanTest {
 
         assertTrue(columns.contains("musical_key"));
         assertFalse(columns.contains("key"));
-        assertEquals(EventField.values().length + 2 + SongColumn.values().length - 2, columns.size());
-        assertTrue(columns.containsAll(List.of(HistoryColumn.DATE, HistoryColumn.HOUR)));
+        assertEquals(EventField.values().length + 3 + SongColumn.values().length - 2, columns.size());
+        assertTrue(columns.containsAll(List.of(HistoryColumn.DATE, HistoryColumn.HOUR, HistoryColumn.SKIPPED)));
+    }
+
+    @Test
+    void playDetailsAreStoredAndASkipIsMarkedWhileAVersionOneEventHasNone() {
+        ListeningEvent plain = event("0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6081", 1_700_000_000_000L, "Flowers", "Miley Cyrus");
+        String v1 = json(plain).replace("\"schema_version\":" + ListeningEvent.SCHEMA_VERSION, "\"schema_version\":1");
+        Map<String, Row> rows = ListeningPlan.valid(kafka(v1,
+                json(details(plain, "0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6082", PlayAction.SKIP, 12_345L)),
+                json(details(plain, "0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6083", PlayAction.PLAY, 187_000L))), songs)
+                .collectAsList().stream().collect(Collectors.toMap(r -> r.getAs(EventField.EVENT_ID.jsonName()), r -> r));
+
+        Row old = rows.get("0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6081");
+        assertEquals(1, (int) old.getAs(EventField.SCHEMA_VERSION.jsonName()));
+        for (String column : List.of(EventField.ACTION.jsonName(), EventField.PLAYED_MS.jsonName(),
+                EventField.PAUSED_MS.jsonName(), EventField.SESSION_ID.jsonName(), HistoryColumn.SKIPPED)) {
+            assertNull(old.getAs(column), column);
+        }
+        Row skip = rows.get("0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6082");
+        assertEquals("skip", skip.getAs(EventField.ACTION.jsonName()));
+        assertEquals(12_345L, (long) skip.getAs(EventField.PLAYED_MS.jsonName()));
+        assertEquals(2_000L, (long) skip.getAs(EventField.PAUSED_MS.jsonName()));
+        assertEquals("session-1", skip.getAs(EventField.SESSION_ID.jsonName()));
+        assertEquals(1, (int) skip.getAs(HistoryColumn.SKIPPED));
+        assertEquals(0, (int) rows.get("0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6083").getAs(HistoryColumn.SKIPPED));
     }
 
     @Test
@@ -163,7 +188,7 @@ class ListeningPlanTest {
                 json(event("not-a-uuid", 1_700_000_000_000L, "Flowers", "Miley Cyrus")),
                 json(good).replace("1700000000000", "\"yesterday\""),
                 json(event("0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6033", Long.MAX_VALUE, "Flowers", "Miley Cyrus")),
-                json(good).replace(goodId, "0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6034").replace("\"schema_version\":1", "\"schema_version\":99"),
+                json(good).replace(goodId, "0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6034").replace("\"schema_version\":" + ListeningEvent.SCHEMA_VERSION, "\"schema_version\":99"),
                 json(good).replace(goodId, "0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6035").replace("\"name\":\"Ada\"", "\"name\":\" \""),
                 null,
         };
@@ -276,6 +301,11 @@ class ListeningPlanTest {
     private static ListeningEvent event(String id, long ts, String song, String artists) {
         return new ListeningEvent(ListeningEvent.SCHEMA_VERSION, id, ts, "user-1", "Ada", "Portugal", "Porto",
                 "Android", "mobile-app", "phone", song, artists);
+    }
+
+    private static ListeningEvent details(ListeningEvent e, String id, PlayAction action, long playedMs) {
+        return new ListeningEvent(ListeningEvent.SCHEMA_VERSION, id, e.ts(), e.userId(), e.name(), e.country(), e.city(),
+                e.os(), e.client(), e.deviceType(), e.song(), e.artists(), action.jsonValue(), playedMs, 2_000L, "session-1");
     }
 
     /** A CSV row in SongColumn order. */
