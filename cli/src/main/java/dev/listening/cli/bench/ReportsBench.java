@@ -1,11 +1,10 @@
 package dev.listening.cli.bench;
 
-import dev.listening.contract.Env;
 import dev.listening.contract.UserError;
 import dev.listening.stack.ProjectRoot;
-import dev.listening.streamer.StreamerOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -30,17 +29,8 @@ import java.util.concurrent.Callable;
                         + "days, and --days times as long over --days days. Writes --out; the scratch topic and "
                         + "keyspace are dropped at the end."})
 public final class ReportsBench implements Callable<Integer> {
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", defaultValue = Env.KAFKA_OPTION,
-            description = "Kafka bootstrap servers (env " + Env.KAFKA + "). Default: ${DEFAULT-VALUE}.")
-    String bootstrap;
-
-    @Option(names = "--cassandra", paramLabel = "HOST:PORT[,..]", defaultValue = Env.CASSANDRA_OPTION,
-            description = "Cassandra contact points (env " + Env.CASSANDRA + "). Default: ${DEFAULT-VALUE}.")
-    String cassandra;
-
-    @Option(names = "--datacenter", paramLabel = "NAME", defaultValue = Env.DATACENTER_OPTION,
-            description = "Cassandra local data centre (env " + Env.DATACENTER + "). Default: ${DEFAULT-VALUE}.")
-    String datacenter;
+    @Mixin
+    ServiceOptions services;
 
     @Option(names = "--days", paramLabel = "N", defaultValue = "10", description = "Days of history in the end. Default: ${DEFAULT-VALUE}.")
     int days;
@@ -60,19 +50,8 @@ public final class ReportsBench implements Callable<Integer> {
             description = "Timed runs of each report, after three untimed; the median is reported. Default: ${DEFAULT-VALUE}.")
     int repeat;
 
-    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[2]",
-            description = "Spark master of the streamer. Default: ${DEFAULT-VALUE}.")
-    String master;
-
-    @Option(names = "--songs", paramLabel = "PATH",
-            defaultValue = "${sys:" + ProjectRoot.PROPERTY + ":-.}/" + StreamerOptions.DEFAULT_SONGS,
-            description = "Songs CSV. Default: ${DEFAULT-VALUE}.")
-    Path songs;
-
-    @Option(names = "--home", paramLabel = "DIR", defaultValue = Env.HOME_OPTION,
-            description = "Checkpoints and Spark's scratch space; relative to the project root (env " + Env.HOME
-                    + "). Default: ${DEFAULT-VALUE}.")
-    String home;
+    @Mixin
+    StreamerJobOptions job;
 
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "${sys:" + ProjectRoot.PROPERTY + ":-.}/output/bench/reports.md",
             description = "The report; the streamer's log goes next to it. Default: ${DEFAULT-VALUE}.")
@@ -88,9 +67,9 @@ public final class ReportsBench implements Callable<Integer> {
         }
         Path root = ProjectRoot.get();
         Files.createDirectories(out.toAbsolutePath().getParent());
-        List<ReportScaling.Timing> timings = new ReportScaling(new ReportScaling.Settings(bootstrap, cassandra, datacenter,
-                root, ProjectRoot.home(root, home), songs.toAbsolutePath(), firstDay, days, playsPerHour, listeners, repeat,
-                master, out.toAbsolutePath().resolveSibling("reports-streamer.log"))).measure();
+        List<ReportScaling.Timing> timings = new ReportScaling(new ReportScaling.Settings(services.bootstrap(), services.cassandra(),
+                services.datacenter(), root, job.home(root), job.songs(), firstDay, days, playsPerHour, listeners, repeat,
+                job.master(), out.toAbsolutePath().resolveSibling("reports-streamer.log"))).measure();
         List<String> lines = report(timings);
         lines.forEach(spec.commandLine().getOut()::println);
         Files.write(out, lines);
@@ -101,7 +80,7 @@ public final class ReportsBench implements Callable<Integer> {
         List<String> lines = new ArrayList<>();
         lines.add("# Report time against the range asked and the history stored");
         lines.add("");
-        lines.add("- when: " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", Cassandra " + cassandra + ", "
+        lines.add("- when: " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", Cassandra " + services.cassandra() + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores");
         lines.add(String.format(Locale.ROOT, "- history: %,d plays per hour from %d listeners, from %s; rollups built by "
                 + "the streamer; each report run 3 times untimed, then the median of %d runs (in-process reads, no JVM start), all while the streamer runs idle",
