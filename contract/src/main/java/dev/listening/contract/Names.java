@@ -10,8 +10,10 @@ public final class Names {
     public static final String BY_HOUR_TABLE = "listening_by_hour";
     /** Rollup of one listener's UTC day. */
     public static final String LISTENER_DAILY_TABLE = "listener_daily";
-    /** Which listeners played in a UTC date/hour: the index the hourly rollup is recomputed from. */
-    public static final String LISTENERS_BY_HOUR_TABLE = "listeners_by_hour";
+    /** A listener's UTC date/hour, summed up: the part the hour's and the day's rollups are summed from. */
+    public static final String LISTENER_HOURLY_TABLE = "listener_hourly";
+    /** A listener's plays of one song in a UTC date/hour: the part an hour's plays of that song are summed from. */
+    public static final String LISTENER_SONG_HOURLY_TABLE = "listener_song_hourly";
 
     private Names() {
     }

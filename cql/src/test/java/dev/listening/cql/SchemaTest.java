@@ -21,30 +21,44 @@ class SchemaTest {
     @Test
     void scriptCreatesTheKeyspaceThenTheTablesThenUpgradesAnOlderHistoryTable() {
         List<String> statements = schema.statementsFor(Names.KEYSPACE, Replication.simple(1));
-        assertEquals(7, statements.size());
-        assertTrue(statements.get(6).startsWith("ALTER TABLE spotify." + Names.HISTORY_TABLE + " ADD IF NOT EXISTS"));
+        assertEquals(8, statements.size());
+        assertTrue(statements.get(7).startsWith("ALTER TABLE spotify." + Names.HISTORY_TABLE + " ADD IF NOT EXISTS"));
         assertTrue(statements.get(0).startsWith("CREATE KEYSPACE IF NOT EXISTS spotify"));
         assertTrue(statements.get(1).contains("spotify." + Names.HISTORY_TABLE));
         assertTrue(statements.get(2).contains("spotify." + Names.DEAD_LETTER_TABLE));
-        assertTrue(statements.get(3).contains("spotify." + Names.LISTENERS_BY_HOUR_TABLE + " "));
-        assertTrue(statements.get(4).contains("spotify." + Names.BY_HOUR_TABLE + " "));
-        assertTrue(statements.get(5).contains("spotify." + Names.LISTENER_DAILY_TABLE + " "));
+        assertTrue(statements.get(3).contains("spotify." + Names.LISTENER_HOURLY_TABLE + " "));
+        assertTrue(statements.get(4).contains("spotify." + Names.LISTENER_SONG_HOURLY_TABLE + " "));
+        assertTrue(statements.get(5).contains("spotify." + Names.BY_HOUR_TABLE + " "));
+        assertTrue(statements.get(6).contains("spotify." + Names.LISTENER_DAILY_TABLE + " "));
     }
 
     @Test
     void rollupTablesHaveTheContractColumns() {
         List<String> statements = schema.statementsFor(Names.KEYSPACE, Replication.simple(1));
         List<String> averages = RollupColumn.AVERAGED.stream().map(RollupColumn::average).toList();
-        for (String table : List.of(statements.get(4), statements.get(5))) {
-            for (String column : averages) {
-                assertTrue(table.matches("(?s).*\\n\\s*" + column + "\\s+double.*"), column);
-            }
+        List<String> sums = RollupColumn.AVERAGED.stream().map(RollupColumn::sum).toList();
+        String listenerHourly = statements.get(3);
+        String listenerSongHourly = statements.get(4);
+        String byHour = statements.get(5);
+        String daily = statements.get(6);
+        assertHasDoubles(listenerHourly, sums);
+        assertHasDoubles(byHour, averages);
+        assertHasDoubles(daily, averages);
+        for (String table : List.of(listenerHourly, byHour, daily)) {
             assertTrue(table.contains(RollupColumn.PLAYS + " "));
             assertTrue(table.contains(RollupColumn.PLAYS_WITH_FEATURES + " "));
         }
-        assertTrue(statements.get(4).contains(RollupColumn.LISTENERS + " "));
-        assertTrue(statements.get(4).contains(RollupColumn.SONG_PLAYS + " "));
-        assertTrue(statements.get(5).contains(RollupColumn.MINUTES_LISTENED + " "));
+        assertTrue(listenerHourly.contains(RollupColumn.SUM_DURATION_MS + " "));
+        assertTrue(listenerSongHourly.contains(RollupColumn.PLAYS + " "));
+        assertTrue(byHour.contains(RollupColumn.LISTENERS + " "));
+        assertTrue(byHour.contains(RollupColumn.SONG_PLAYS + " "));
+        assertTrue(daily.contains(RollupColumn.MINUTES_LISTENED + " "));
+    }
+
+    private static void assertHasDoubles(String table, List<String> columns) {
+        for (String column : columns) {
+            assertTrue(table.matches("(?s).*\\n\\s*" + column + "\\s+double.*"), column);
+        }
     }
 
     @Test

@@ -64,7 +64,7 @@ public final class StoredRows {
 
     /**
      * An hour as listening_by_hour sums it up, and as listening_history has it: the listeners are
-     * those of listeners_by_hour and {@code alsoListeners} (the topic's), the plays their rows.
+     * those of listener_hourly and {@code alsoListeners} (the topic's), the plays their rows.
      */
     public Quality.HourComparison compare(Quality.RollupHour hour, Set<String> alsoListeners) {
         String date = HistoryColumn.DATE;
@@ -82,7 +82,7 @@ public final class StoredRows {
         }
         Set<String> names = new HashSet<>(alsoListeners);
         session.execute(session.prepare("SELECT " + EventField.NAME.jsonName() + " FROM " + keyspace + "."
-                + Names.LISTENERS_BY_HOUR_TABLE + where).bind(hour.date(), hour.hour())).forEach(r -> names.add(r.getString(0)));
+                + Names.LISTENER_HOURLY_TABLE + where).bind(hour.date(), hour.hour())).forEach(r -> names.add(r.getString(0)));
         PreparedStatement count = session.prepare("SELECT count(*) FROM " + keyspace + "." + Names.HISTORY_TABLE + PARTITION);
         long detailPlays = 0;
         long detailListeners = 0;

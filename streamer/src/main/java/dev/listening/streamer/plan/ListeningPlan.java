@@ -54,8 +54,11 @@ public final class ListeningPlan {
     public static final String ROWS = "rows";
     public static final String DEAD_LETTERS = "dead_letters";
     public static final String JOIN_MISSES = "join_misses";
-    /** The distinct (name, UTC epoch day, hour) of the well-formed events: the listener-hours a batch touches. */
-    public static final String LISTENER_HOURS = "listener_hours";
+    /**
+     * The distinct (name, UTC epoch day, hour, song, artists) of the well-formed events: the listener-hours a
+     * batch touches and the songs played in each.
+     */
+    public static final String LISTENER_SONGS = "listener_songs";
 
     static final String ERROR = "_error";
     static final String SONG_FOUND = "_song_found";
@@ -108,7 +111,7 @@ public final class ListeningPlan {
 
     /**
      * Aggregates over a classified frame: rows, dead letters, well-formed events without a song, and
-     * the listener-hours of the well-formed events.
+     * the listener-hours and songs of the well-formed events.
      */
     static Column[] metrics() {
         Column wellFormed = col(ERROR).isNull();
@@ -117,8 +120,8 @@ public final class ListeningPlan {
                 count(lit(1)).as(ROWS),
                 count_if(not(wellFormed)).as(DEAD_LETTERS),
                 count_if(wellFormed.and(col(SONG_FOUND).isNull())).as(JOIN_MISSES),
-                collect_set(when(wellFormed, struct(col(EventField.NAME.jsonName()), epochDay(ts), hourOfDay(ts))))
-                        .as(LISTENER_HOURS)};
+                collect_set(when(wellFormed, struct(col(EventField.NAME.jsonName()), epochDay(ts), hourOfDay(ts),
+                        col(EventField.SONG.jsonName()), col(EventField.ARTISTS.jsonName())))).as(LISTENER_SONGS)};
     }
 
     public static Dataset<Row> validOf(Dataset<Row> classified) {

@@ -9,7 +9,7 @@ import java.util.List;
  * @param features   the {@link dev.listening.contract.RollupColumn#AVERAGED} features in that order,
  *                   null when the song was not found
  */
-public record Play(ListenerHour key, String song, String artists, Long durationMs, List<Double> features) {
+public record Play(ListenerHour key, Song song, Long durationMs, List<Double> features) {
     public boolean hasFeatures() {
         return features != null;
     }

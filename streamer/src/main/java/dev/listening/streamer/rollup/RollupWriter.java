@@ -21,24 +21,26 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
- * The rollup step of a micro-batch, run on the driver once the batch's history rows are written:
- * every date/hour and every listener-day the batch touched is recomputed from listening_history
- * and its rollup rows overwritten (a song row only when its plays changed: most of an hour's songs
- * were not played in the batch). The rollups are thus a function of the history table, which is
- * itself idempotent: a replayed batch, or an event sent twice, writes the same values again.
+ * The rollup step of a micro-batch, run on the driver once the batch's history rows are written.
+ * Each listener-hour the batch touched is recomputed from its listening_history partition into
+ * listener_hourly (its totals) and listener_song_hourly (its plays of the songs the batch played);
+ * then the touched date/hours, songs of those hours and listener-days are summed from those parts.
+ * Every row is thus a function of the history table, which is itself idempotent: a replayed batch,
+ * or an event sent twice, writes the same values again. What a batch reads follows what it touched:
+ * one listener-hour, one hour's listeners, one song's listeners in an hour, a day's 24 hours at most.
  */
 public final class RollupWriter {
     private static final Logger LOG = LoggerFactory.getLogger(RollupWriter.class);
@@ -49,6 +51,9 @@ public final class RollupWriter {
     private static final String HOUR = HistoryColumn.HOUR;
     private static final String SONG = EventField.SONG.jsonName();
     private static final String ARTISTS = EventField.ARTISTS.jsonName();
+    private static final List<String> TOTALS = Stream.concat(
+            Stream.of(RollupColumn.PLAYS, RollupColumn.PLAYS_WITH_FEATURES, RollupColumn.SUM_DURATION_MS),
+            RollupColumn.AVERAGED.stream().map(RollupColumn::sum)).toList();
 
     private final CassandraConnector connector;
     private final String keyspace;
@@ -60,65 +65,69 @@ public final class RollupWriter {
         this.consistency = consistency;
     }
 
-    public void update(long batchId, Set<ListenerHour> touched) throws InterruptedException {
+    public void update(long batchId, Set<ListenerSong> touched) throws InterruptedException {
         if (touched.isEmpty()) {
             return;
         }
         long start = System.nanoTime();
         try (CqlSession session = connector.openSession()) {
             Statements statements = new Statements(session);
-            run(session, touched.stream().map(statements::indexListener).toList());
-
-            Set<ListenerHour.ListenerDay> days = touched.stream().map(ListenerHour::day).collect(Collectors.toSet());
-            Set<ListenerHour.DateHour> hours = touched.stream().map(ListenerHour::dateHour).collect(Collectors.toSet());
-            List<Play> dayPlays = read(session, days.stream().map(statements::selectDay).toList());
-            // The hours' other listeners: their partitions were not read with the days above.
-            Set<ListenerHour> others = new HashSet<>();
-            for (Row row : read(session, hours.stream().map(statements::selectListeners).toList(), r -> r)) {
-                ListenerHour key = new ListenerHour(row.getString(NAME), row.getLocalDate(DATE), row.getInt(HOUR));
-                if (!days.contains(key.day())) {
-                    others.add(key);
+            Set<ListenerHour> listenerHours = touched.stream().map(ListenerSong::listenerHour).collect(Collectors.toSet());
+            List<Play> plays = execute(session, listenerHours.stream().map(statements::selectPlays).toList(), RollupWriter::play);
+            Map<ListenerHour, ListenerHourRollup> parts = Rollups.listenerHours(plays);
+            List<BoundStatement> partWrites = new ArrayList<>();
+            parts.values().forEach(part -> partWrites.add(statements.listenerHour(part)));
+            for (ListenerSong played : touched) {
+                ListenerHourRollup part = parts.get(played.listenerHour());
+                Long songPlays = part == null ? null : part.songPlays().get(played.song());
+                if (songPlays != null) {
+                    partWrites.add(statements.listenerSong(played, songPlays));
                 }
             }
-            List<Play> hourPlays = new ArrayList<>(read(session, others.stream().map(statements::selectListenerHour).toList()));
-            int playsRead = dayPlays.size() + hourPlays.size();
-            dayPlays.stream().filter(p -> hours.contains(p.key().dateHour())).forEach(hourPlays::add);
+            execute(session, partWrites, row -> row);
 
-            List<HourRollup> hourRollups = Rollups.hours(hourPlays);
-            List<DayRollup> dayRollups = Rollups.days(dayPlays);
-            Map<ListenerHour.DateHour, Map<HourRollup.Song, Long>> stored = new HashMap<>();
-            for (Row row : read(session, hours.stream().map(statements::selectSongPlays).toList(), r -> r)) {
-                stored.computeIfAbsent(new ListenerHour.DateHour(row.getLocalDate(DATE), row.getInt(HOUR)), h -> new HashMap<>())
-                        .put(new HourRollup.Song(row.getString(SONG), row.getString(ARTISTS)), row.getLong(RollupColumn.SONG_PLAYS));
-            }
+            // Every read below sees the parts just written: the hour's other listeners, the day's other hours.
+            Set<ListenerHour.DateHour> hours = listenerHours.stream().map(ListenerHour::dateHour).collect(Collectors.toSet());
+            Set<ListenerHour.ListenerDay> days = listenerHours.stream().map(ListenerHour::day).collect(Collectors.toSet());
+            Set<ListenerSong.SongHour> songHours = touched.stream().map(ListenerSong::songHour).collect(Collectors.toSet());
+            Map<ListenerHour.DateHour, List<Totals>> hourParts = group(execute(session,
+                    hours.stream().map(statements::selectHour).toList(), row -> Map.entry(listenerHour(row).dateHour(), totals(row))));
+            Map<ListenerHour.ListenerDay, List<Totals>> dayParts = group(execute(session,
+                    days.stream().map(statements::selectDay).toList(), row -> Map.entry(listenerHour(row).day(), totals(row))));
+            Map<ListenerSong.SongHour, List<Long>> songParts = group(execute(session,
+                    songHours.stream().map(statements::selectSongHour).toList(), row -> Map.entry(songHour(row), row.getLong(RollupColumn.PLAYS))));
+
             List<BoundStatement> writes = new ArrayList<>();
-            hourRollups.forEach(r -> writes.addAll(statements.hour(r, stored.getOrDefault(r.hour(), Map.of()))));
-            dayRollups.forEach(r -> writes.add(statements.day(r)));
-            run(session, writes);
-            LOG.info("batch {}: rollups of {} date/hours and {} listener-days recomputed from {} plays, {} rows written, in {} ms",
-                    batchId, hourRollups.size(), dayRollups.size(), playsRead, writes.size(), (System.nanoTime() - start) / 1_000_000);
+            hourParts.forEach((hour, totals) -> writes.add(statements.hour(Rollups.hour(hour, totals))));
+            dayParts.forEach((day, totals) -> writes.add(statements.day(Rollups.day(day, totals))));
+            songParts.forEach((songHour, counts) -> writes.add(statements.songHour(songHour, counts.stream().mapToLong(Long::longValue).sum())));
+            execute(session, writes, row -> row);
+            LOG.info("batch {}: rollups of {} listener-hours ({} plays read), {} date/hours, {} songs in them and {} listener-days, "
+                            + "{} rows written, in {} ms", batchId, parts.size(), plays.size(), hourParts.size(), songParts.size(),
+                    dayParts.size(), partWrites.size() + writes.size(), (System.nanoTime() - start) / 1_000_000);
         }
     }
 
-    private List<Play> read(CqlSession session, List<BoundStatement> selects) throws InterruptedException {
-        return read(session, selects, RollupWriter::play);
-    }
-
-    /** Every row of every statement, all pages, at most {@link #IN_FLIGHT} statements at a time. */
-    private <T> List<T> read(CqlSession session, List<BoundStatement> selects, Function<Row, T> mapper)
+    /**
+     * Runs the statements, at most {@link #IN_FLIGHT} at a time, and maps every row of every page.
+     * A failure is thrown once the statements sent have all completed.
+     */
+    private <T> List<T> execute(CqlSession session, List<BoundStatement> statements, Function<Row, T> mapper)
             throws InterruptedException {
-        List<T> rows = new ArrayList<>();
-        for (int from = 0; from < selects.size(); from += IN_FLIGHT) {
-            List<CompletableFuture<List<T>>> pending = selects.subList(from, Math.min(selects.size(), from + IN_FLIGHT))
-                    .stream()
-                    .map(s -> session.executeAsync(s.setConsistencyLevel(consistency))
-                            .thenCompose(r -> allPages(r, mapper, new ArrayList<>())).toCompletableFuture())
-                    .toList();
-            for (CompletableFuture<List<T>> future : pending) {
-                rows.addAll(await(future));
-            }
+        Semaphore inFlight = new Semaphore(IN_FLIGHT);
+        List<CompletableFuture<List<T>>> pending = new ArrayList<>(statements.size());
+        for (BoundStatement statement : statements) {
+            inFlight.acquire();
+            CompletableFuture<List<T>> rows = session.executeAsync(statement.setConsistencyLevel(consistency))
+                    .thenCompose(page -> allPages(page, mapper, new ArrayList<>())).toCompletableFuture();
+            rows.whenComplete((result, error) -> inFlight.release());
+            pending.add(rows);
         }
-        return rows;
+        List<T> all = new ArrayList<>();
+        for (CompletableFuture<List<T>> rows : pending) {
+            all.addAll(await(rows));
+        }
+        return all;
     }
 
     private static <T> CompletionStage<List<T>> allPages(AsyncResultSet page, Function<Row, T> mapper, List<T> into) {
@@ -126,10 +135,6 @@ public final class RollupWriter {
         return page.hasMorePages()
                 ? page.fetchNextPage().thenCompose(next -> allPages(next, mapper, into))
                 : CompletableFuture.completedFuture(into);
-    }
-
-    private void run(CqlSession session, List<BoundStatement> statements) throws InterruptedException {
-        read(session, statements, row -> row);
     }
 
     private static <T> T await(CompletableFuture<T> future) throws InterruptedException {
@@ -144,45 +149,68 @@ public final class RollupWriter {
         }
     }
 
+    private static <K, V> Map<K, List<V>> group(List<Map.Entry<K, V>> entries) {
+        Map<K, List<V>> groups = new HashMap<>();
+        entries.forEach(e -> groups.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return groups;
+    }
+
+    private static ListenerHour listenerHour(Row row) {
+        return new ListenerHour(row.getString(NAME), row.getLocalDate(DATE), row.getInt(HOUR));
+    }
+
+    private static ListenerSong.SongHour songHour(Row row) {
+        return new ListenerSong.SongHour(new ListenerHour.DateHour(row.getLocalDate(DATE), row.getInt(HOUR)),
+                new Song(row.getString(SONG), row.getString(ARTISTS)));
+    }
+
+    private static Totals totals(Row row) {
+        return new Totals(row.getLong(RollupColumn.PLAYS), row.getLong(RollupColumn.PLAYS_WITH_FEATURES),
+                row.getLong(RollupColumn.SUM_DURATION_MS),
+                RollupColumn.AVERAGED.stream().map(f -> row.getDouble(RollupColumn.sum(f))).toList());
+    }
+
     private static Play play(Row row) {
-        ListenerHour key = new ListenerHour(row.getString(NAME), row.getLocalDate(DATE), row.getInt(HOUR));
         String durationMs = SongColumn.DURATION_MS.column();
         boolean found = !row.isNull(durationMs);
         List<Double> features = found
                 ? RollupColumn.AVERAGED.stream().map(f -> row.isNull(f.column()) ? null : row.getDouble(f.column())).toList()
                 : null;
-        return new Play(key, row.getString(SONG), row.getString(ARTISTS),
+        return new Play(listenerHour(row), new Song(row.getString(SONG), row.getString(ARTISTS)),
                 found ? row.getLong(durationMs) : null, features);
     }
 
     /** The prepared statements, on one session. */
     private final class Statements {
-        private final PreparedStatement indexListener;
-        private final PreparedStatement selectListeners;
-        private final PreparedStatement selectSongPlays;
-        private final PreparedStatement selectListenerHour;
+        private final PreparedStatement selectPlays;
+        private final PreparedStatement selectHour;
         private final PreparedStatement selectDay;
+        private final PreparedStatement selectSongHour;
+        private final PreparedStatement listenerHour;
+        private final PreparedStatement listenerSong;
         private final PreparedStatement hourTotals;
         private final PreparedStatement hourSong;
         private final PreparedStatement day;
 
         Statements(CqlSession session) {
-            String history = table(Names.HISTORY_TABLE);
             String playColumns = String.join(", ", Stream.concat(
-                    Stream.of(NAME, DATE, HOUR, SONG, ARTISTS,
-                            SongColumn.DURATION_MS.column()),
+                    Stream.of(NAME, DATE, HOUR, SONG, ARTISTS, SongColumn.DURATION_MS.column()),
                     RollupColumn.AVERAGED.stream().map(SongColumn::column)).toList());
+            String partColumns = String.join(", ", concat(List.of(NAME, DATE, HOUR), TOTALS));
             List<String> averages = RollupColumn.AVERAGED.stream().map(RollupColumn::average).toList();
-            indexListener = session.prepare(insert(Names.LISTENERS_BY_HOUR_TABLE, List.of(DATE, HOUR, NAME)));
-            selectListeners = session.prepare("SELECT " + NAME + ", " + DATE + ", " + HOUR + " FROM "
-                    + table(Names.LISTENERS_BY_HOUR_TABLE) + " WHERE " + DATE + " = ? AND " + HOUR + " = ?");
-            selectSongPlays = session.prepare("SELECT " + DATE + ", " + HOUR + ", " + SONG + ", " + ARTISTS + ", "
-                    + RollupColumn.SONG_PLAYS + " FROM " + table(Names.BY_HOUR_TABLE) + " WHERE " + DATE + " = ? AND " + HOUR + " = ?");
-            selectListenerHour = session.prepare("SELECT " + playColumns + " FROM " + history
+            selectPlays = session.prepare("SELECT " + playColumns + " FROM " + table(Names.HISTORY_TABLE)
                     + " WHERE " + NAME + " = ? AND " + DATE + " = ? AND " + HOUR + " = ?");
-            // One request per listener-day; the coordinator reads its 24 hour partitions.
-            selectDay = session.prepare("SELECT " + playColumns + " FROM " + history
-                    + " WHERE " + NAME + " = ? AND " + DATE + " = ? AND " + HOUR + " IN ?");
+            selectHour = session.prepare("SELECT " + partColumns + " FROM " + table(Names.LISTENER_HOURLY_TABLE)
+                    + " WHERE " + DATE + " = ? AND " + HOUR + " = ?");
+            // One request per listener-day; the coordinator reads the listener's row of each of the 24 hour partitions.
+            selectDay = session.prepare("SELECT " + partColumns + " FROM " + table(Names.LISTENER_HOURLY_TABLE)
+                    + " WHERE " + DATE + " = ? AND " + HOUR + " IN ? AND " + NAME + " = ?");
+            selectSongHour = session.prepare("SELECT " + DATE + ", " + HOUR + ", " + SONG + ", " + ARTISTS + ", "
+                    + RollupColumn.PLAYS + " FROM " + table(Names.LISTENER_SONG_HOURLY_TABLE)
+                    + " WHERE " + DATE + " = ? AND " + HOUR + " = ? AND " + SONG + " = ? AND " + ARTISTS + " = ?");
+            listenerHour = session.prepare(insert(Names.LISTENER_HOURLY_TABLE, concat(List.of(DATE, HOUR, NAME), TOTALS)));
+            listenerSong = session.prepare(insert(Names.LISTENER_SONG_HOURLY_TABLE,
+                    List.of(DATE, HOUR, SONG, ARTISTS, NAME, RollupColumn.PLAYS)));
             hourTotals = session.prepare(insert(Names.BY_HOUR_TABLE, concat(List.of(DATE, HOUR, RollupColumn.PLAYS,
                     RollupColumn.LISTENERS, RollupColumn.PLAYS_WITH_FEATURES), averages)));
             hourSong = session.prepare(insert(Names.BY_HOUR_TABLE, List.of(DATE, HOUR, SONG, ARTISTS, RollupColumn.SONG_PLAYS)));
@@ -190,44 +218,51 @@ public final class RollupWriter {
                     RollupColumn.PLAYS_WITH_FEATURES, RollupColumn.MINUTES_LISTENED), averages)));
         }
 
-        BoundStatement indexListener(ListenerHour key) {
-            return indexListener.bind(key.date(), key.hour(), key.name());
+        BoundStatement selectPlays(ListenerHour key) {
+            return selectPlays.bind(key.name(), key.date(), key.hour());
         }
 
-        BoundStatement selectSongPlays(ListenerHour.DateHour hour) {
-            return selectSongPlays.bind(hour.date(), hour.hour());
-        }
-
-        BoundStatement selectListeners(ListenerHour.DateHour hour) {
-            return selectListeners.bind(hour.date(), hour.hour());
-        }
-
-        BoundStatement selectListenerHour(ListenerHour key) {
-            return selectListenerHour.bind(key.name(), key.date(), key.hour());
+        BoundStatement selectHour(ListenerHour.DateHour hour) {
+            return selectHour.bind(hour.date(), hour.hour());
         }
 
         BoundStatement selectDay(ListenerHour.ListenerDay day) {
-            return selectDay.bind(day.name(), day.date(), IntStream.range(0, 24).boxed().toList());
+            return selectDay.bind(day.date(), IntStream.range(0, 24).boxed().toList(), day.name());
         }
 
-        /** The hour's totals, and the rows of the songs whose plays differ from those stored. */
-        List<BoundStatement> hour(HourRollup rollup, Map<HourRollup.Song, Long> stored) {
-            List<BoundStatement> writes = new ArrayList<>();
-            writes.add(withAverages(hourTotals.boundStatementBuilder(rollup.hour().date(), rollup.hour().hour(),
-                    rollup.plays(), rollup.listeners(), rollup.playsWithFeatures()), 5, rollup.averages()));
-            for (Map.Entry<HourRollup.Song, Long> song : rollup.songPlays().entrySet()) {
-                if (song.getValue().equals(stored.get(song.getKey()))) {
-                    continue;
-                }
-                writes.add(hourSong.bind(rollup.hour().date(), rollup.hour().hour(), song.getKey().song(),
-                        song.getKey().artists(), song.getValue()));
-            }
-            return writes;
+        BoundStatement selectSongHour(ListenerSong.SongHour songHour) {
+            return selectSongHour.bind(songHour.hour().date(), songHour.hour().hour(), songHour.song().song(),
+                    songHour.song().artists());
+        }
+
+        BoundStatement listenerHour(ListenerHourRollup part) {
+            Totals totals = part.totals();
+            List<Object> values = new ArrayList<>(List.of(part.key().date(), part.key().hour(), part.key().name(),
+                    totals.plays(), totals.playsWithFeatures(), totals.durationMs()));
+            values.addAll(totals.featureSums());
+            return listenerHour.bind(values.toArray());
+        }
+
+        BoundStatement listenerSong(ListenerSong played, long plays) {
+            ListenerHour key = played.listenerHour();
+            return listenerSong.bind(key.date(), key.hour(), played.song().song(), played.song().artists(), key.name(), plays);
+        }
+
+        BoundStatement hour(HourRollup rollup) {
+            Totals totals = rollup.totals();
+            return withAverages(hourTotals.boundStatementBuilder(rollup.hour().date(), rollup.hour().hour(),
+                    totals.plays(), rollup.listeners(), totals.playsWithFeatures()), 5, totals.averages());
+        }
+
+        BoundStatement songHour(ListenerSong.SongHour songHour, long plays) {
+            return hourSong.bind(songHour.hour().date(), songHour.hour().hour(), songHour.song().song(),
+                    songHour.song().artists(), plays);
         }
 
         BoundStatement day(DayRollup rollup) {
-            return withAverages(day.boundStatementBuilder(rollup.day().date(), rollup.day().name(), rollup.plays(),
-                    rollup.playsWithFeatures(), rollup.minutesListened()), 5, rollup.averages());
+            Totals totals = rollup.totals();
+            return withAverages(day.boundStatementBuilder(rollup.day().date(), rollup.day().name(), totals.plays(),
+                    totals.playsWithFeatures(), totals.minutes()), 5, totals.averages());
         }
 
         /** Averages that are null stay unset: no tombstone, and none was ever set for that key either. */

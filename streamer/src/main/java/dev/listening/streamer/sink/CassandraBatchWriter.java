@@ -4,7 +4,7 @@ import dev.listening.contract.Names;
 import dev.listening.streamer.metrics.BatchCounter;
 import dev.listening.streamer.metrics.BatchCounts;
 import dev.listening.streamer.plan.ListeningPlan;
-import dev.listening.streamer.rollup.ListenerHour;
+import dev.listening.streamer.rollup.ListenerSong;
 import dev.listening.streamer.rollup.RollupWriter;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
@@ -45,13 +45,13 @@ public final class CassandraBatchWriter implements VoidFunction2<Dataset<Row>, L
     @Override
     public void call(Dataset<Row> batch, Long batchId) throws InterruptedException {
         AtomicReference<BatchCounts> counts = new AtomicReference<>();
-        AtomicReference<Set<ListenerHour>> touched = new AtomicReference<>();
+        AtomicReference<Set<ListenerSong>> touched = new AtomicReference<>();
         retry.run("writing batch " + batchId + " to " + Names.HISTORY_TABLE, () -> {
             // A fresh observation per attempt: what a failed attempt counted goes with it.
             Observation observation = new Observation();
             write(ListeningPlan.validOf(ListeningPlan.observe(batch, observation)), Names.HISTORY_TABLE);
             counts.set(BatchCounts.of(observation.getAsJava()));
-            touched.set(ListenerHour.of(observation.getAsJava()));
+            touched.set(ListenerSong.of(observation.getAsJava()));
         });
         if (counts.get().deadLetters() > 0) {
             retry.run("writing batch " + batchId + " to " + Names.DEAD_LETTER_TABLE,

@@ -1,7 +1,6 @@
 package dev.listening.streamer.rollup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,92 +16,107 @@ class RollupsTest {
     private static final ListenerHour ADA_20 = new ListenerHour("Ada", DAY, 20);
     private static final ListenerHour ADA_21 = new ListenerHour("Ada", DAY, 21);
     private static final ListenerHour LIAM_20 = new ListenerHour("Liam O'Connor", DAY, 20);
+    private static final Song FLOWERS = new Song("Flowers", "Miley Cyrus");
+    private static final Song CRUEL_SUMMER = new Song("Cruel Summer", "Taylor Swift");
+    private static final Song DEMO = new Song("Unreleased Demo", "Garage Band");
 
     @Test
-    void anHourCountsPlaysListenersAndPlaysPerSongAndAveragesOnlyPlaysWithFeatures() {
-        List<Play> plays = List.of(
-                play(ADA_20, "Flowers", "Miley Cyrus", 200_000L, 0.5, 0.25, 100.0, 0.0, 1.0),
-                play(ADA_20, "Flowers", "Miley Cyrus", 200_000L, 0.5, 0.25, 100.0, 0.0, 1.0),
-                play(LIAM_20, "Cruel Summer", "Taylor Swift", 178_000L, 1.0, 0.75, 130.0, 0.5, 0.0),
-                play(LIAM_20, "Unreleased Demo", "Garage Band", null));
+    void aListenerHourSumsItsPlaysAndCountsPlaysPerSong() {
+        ListenerHourRollup ada = single(Rollups.listenerHours(List.of(
+                play(ADA_20, FLOWERS, 200_000L, 0.5, 0.25, 100.0, 0.0, 1.0),
+                play(ADA_20, FLOWERS, 200_000L, 0.5, 0.25, 100.0, 0.0, 1.0),
+                play(ADA_20, CRUEL_SUMMER, 178_000L, 1.0, 0.75, 130.0, 0.5, 0.0),
+                play(ADA_20, DEMO, null))));
 
-        HourRollup hour = single(Rollups.hours(plays));
-
-        assertEquals(new ListenerHour.DateHour(DAY, 20), hour.hour());
-        assertEquals(4, hour.plays());
-        assertEquals(2, hour.listeners());
-        assertEquals(3, hour.playsWithFeatures());
-        // (0.5 + 0.5 + 1.0) / 3, (0.25 + 0.25 + 0.75) / 3, (100 + 100 + 130) / 3, 0.5 / 3, 2 / 3
-        assertEquals(List.of(2.0 / 3, 1.25 / 3, 110.0, 0.5 / 3, 2.0 / 3), hour.averages());
-        assertEquals(Map.of(new HourRollup.Song("Flowers", "Miley Cyrus"), 2L,
-                new HourRollup.Song("Cruel Summer", "Taylor Swift"), 1L,
-                new HourRollup.Song("Unreleased Demo", "Garage Band"), 1L), hour.songPlays());
+        assertEquals(ADA_20, ada.key());
+        assertEquals(new Totals(4, 3, 578_000, List.of(2.0, 1.25, 330.0, 0.5, 2.0)), ada.totals());
+        assertEquals(Map.of(FLOWERS, 2L, CRUEL_SUMMER, 1L, DEMO, 1L), ada.songPlays());
     }
 
     @Test
     void theSameTitleByOtherArtistsIsAnotherSong() {
-        HourRollup hour = single(Rollups.hours(List.of(
-                play(ADA_20, "Home", "Artist A", 60_000L, 0, 0, 0, 0, 0),
-                play(ADA_20, "Home", "Artist B", 60_000L, 0, 0, 0, 0, 0))));
+        ListenerHourRollup ada = single(Rollups.listenerHours(List.of(
+                play(ADA_20, new Song("Home", "Artist A"), 60_000L, 0, 0, 0, 0, 0),
+                play(ADA_20, new Song("Home", "Artist B"), 60_000L, 0, 0, 0, 0, 0))));
 
-        assertEquals(2, hour.songPlays().size());
-        assertEquals(1, hour.listeners());
+        assertEquals(Map.of(new Song("Home", "Artist A"), 1L, new Song("Home", "Artist B"), 1L), ada.songPlays());
+    }
+
+    @Test
+    void eachListenerHourIsRolledUpOnItsOwn() {
+        Map<ListenerHour, ListenerHourRollup> parts = Rollups.listenerHours(List.of(
+                play(ADA_20, FLOWERS, 200_000L, 0, 0, 0, 0, 0),
+                play(ADA_21, FLOWERS, 200_000L, 0, 0, 0, 0, 0),
+                play(ADA_21, FLOWERS, 200_000L, 0, 0, 0, 0, 0),
+                play(LIAM_20, DEMO, null)));
+
+        assertEquals(3, parts.size());
+        assertEquals(1, parts.get(ADA_20).totals().plays());
+        assertEquals(2, parts.get(ADA_21).totals().plays());
+        assertEquals(new Totals(1, 0, 0, Collections.nCopies(5, 0.0)), parts.get(LIAM_20).totals());
+    }
+
+    @Test
+    void anHourAddsItsListenersAndAveragesOnlyPlaysWithFeatures() {
+        Map<ListenerHour, ListenerHourRollup> parts = Rollups.listenerHours(List.of(
+                play(ADA_20, FLOWERS, 200_000L, 0.5, 0.25, 100.0, 0.0, 1.0),
+                play(ADA_20, FLOWERS, 200_000L, 0.5, 0.25, 100.0, 0.0, 1.0),
+                play(LIAM_20, CRUEL_SUMMER, 178_000L, 1.0, 0.75, 130.0, 0.5, 0.0),
+                play(LIAM_20, DEMO, null)));
+
+        HourRollup hour = Rollups.hour(ADA_20.dateHour(), parts.values().stream().map(ListenerHourRollup::totals).toList());
+
+        assertEquals(4, hour.totals().plays());
+        assertEquals(2, hour.listeners());
+        assertEquals(3, hour.totals().playsWithFeatures());
+        // (0.5 + 0.5 + 1.0) / 3, (0.25 + 0.25 + 0.75) / 3, (100 + 100 + 130) / 3, 0.5 / 3, 2 / 3
+        assertEquals(List.of(2.0 / 3, 1.25 / 3, 110.0, 0.5 / 3, 2.0 / 3), hour.totals().averages());
     }
 
     @Test
     void anHourWithoutFeaturesHasNullAverages() {
-        HourRollup hour = single(Rollups.hours(List.of(play(ADA_20, "Unreleased Demo", "Garage Band", null))));
+        HourRollup hour = Rollups.hour(ADA_20.dateHour(), List.of(Totals.of(play(ADA_20, DEMO, null))));
 
-        assertEquals(0, hour.playsWithFeatures());
-        assertEquals(Collections.nCopies(5, null), hour.averages());
+        assertEquals(0, hour.totals().playsWithFeatures());
+        assertEquals(Collections.nCopies(5, null), hour.totals().averages());
     }
 
     @Test
-    void hoursAreRolledUpSeparately() {
-        List<HourRollup> hours = Rollups.hours(List.of(
-                play(ADA_20, "Flowers", "Miley Cyrus", 200_000L, 0, 0, 0, 0, 0),
-                play(ADA_21, "Flowers", "Miley Cyrus", 200_000L, 0, 0, 0, 0, 0),
-                play(ADA_21, "Flowers", "Miley Cyrus", 200_000L, 0, 0, 0, 0, 0)));
+    void aListenerDayAddsItsHoursAndCountsMinutesOfKnownSongsOnly() {
+        Map<ListenerHour, ListenerHourRollup> parts = Rollups.listenerHours(List.of(
+                play(ADA_20, FLOWERS, 200_000L, 0.5, 0, 0, 0, 0),
+                play(ADA_21, CRUEL_SUMMER, 178_000L, 1.0, 0, 0, 0, 0),
+                play(ADA_21, DEMO, null)));
 
-        assertEquals(2, hours.size());
-        assertTrue(hours.stream().anyMatch(h -> h.hour().hour() == 20 && h.plays() == 1));
-        assertTrue(hours.stream().anyMatch(h -> h.hour().hour() == 21 && h.plays() == 2));
+        DayRollup day = Rollups.day(ADA_20.day(), List.of(parts.get(ADA_20).totals(), parts.get(ADA_21).totals()));
+
+        assertEquals(3, day.totals().plays());
+        assertEquals(2, day.totals().playsWithFeatures());
+        assertEquals(6.3, day.totals().minutes(), 1e-12); // (200,000 + 178,000) ms / 60,000
+        assertEquals(0.75, day.totals().averages().get(0));
     }
 
     @Test
-    void aListenerDayAddsTheHoursAndCountsMinutesOfKnownSongsOnly() {
-        List<DayRollup> days = Rollups.days(List.of(
-                play(ADA_20, "Flowers", "Miley Cyrus", 200_000L, 0.5, 0, 0, 0, 0),
-                play(ADA_21, "Cruel Summer", "Taylor Swift", 178_000L, 1.0, 0, 0, 0, 0),
-                play(ADA_21, "Unreleased Demo", "Garage Band", null),
-                play(LIAM_20, "Flowers", "Miley Cyrus", 200_000L, 0, 0, 0, 0, 0)));
-
-        DayRollup ada = days.stream().filter(d -> d.day().name().equals("Ada")).findFirst().orElseThrow();
-        assertEquals(2, days.size());
-        assertEquals(3, ada.plays());
-        assertEquals(2, ada.playsWithFeatures());
-        assertEquals(6.3, ada.minutesListened(), 1e-12); // (200,000 + 178,000) ms / 60,000
-        assertEquals(0.75, ada.averages().get(0));
-    }
-
-    @Test
-    void theSamePlaysGiveTheSameRollups() {
+    void thePartsAddUpToTheWholeWhateverTheOrderOfThePlays() {
         List<Play> plays = new ArrayList<>(List.of(
-                play(ADA_20, "Flowers", "Miley Cyrus", 200_000L, 0.5, 0, 0, 0, 0),
-                play(LIAM_20, "Cruel Summer", "Taylor Swift", 178_000L, 1.0, 0, 0, 0, 0)));
-        List<HourRollup> first = Rollups.hours(plays);
+                play(ADA_20, FLOWERS, 200_000L, 0.5, 0.25, 100.0, 0.0, 1.0),
+                play(LIAM_20, CRUEL_SUMMER, 178_000L, 1.0, 0.75, 130.0, 0.5, 0.0),
+                play(ADA_20, DEMO, null),
+                play(LIAM_20, FLOWERS, 200_000L, 0.5, 0.25, 100.0, 0.0, 1.0)));
+        Totals whole = Totals.sum(plays.stream().map(Totals::of).toList());
+        Map<ListenerHour, ListenerHourRollup> parts = Rollups.listenerHours(plays);
         Collections.reverse(plays);
 
-        assertEquals(first, Rollups.hours(plays));
+        assertEquals(whole, Totals.sum(parts.values().stream().map(ListenerHourRollup::totals).toList()));
+        assertEquals(parts, Rollups.listenerHours(plays));
     }
 
-    private static Play play(ListenerHour key, String song, String artists, Long durationMs, double... features) {
-        return new Play(key, song, artists, durationMs,
-                durationMs == null ? null : Arrays.stream(features).boxed().toList());
+    private static Play play(ListenerHour key, Song song, Long durationMs, double... features) {
+        return new Play(key, song, durationMs, durationMs == null ? null : Arrays.stream(features).boxed().toList());
     }
 
-    private static <T> T single(List<T> list) {
-        assertEquals(1, list.size(), list.toString());
-        return list.get(0);
+    private static <T> T single(Map<?, T> map) {
+        assertEquals(1, map.size(), map.toString());
+        return map.values().iterator().next();
     }
 }
