@@ -9,6 +9,7 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import dev.listening.contract.EventJson;
 import dev.listening.contract.ListeningEvent;
 import dev.listening.contract.Names;
+import dev.listening.cli.bench.BatchLog;
 import dev.listening.cql.report.ReportCommand;
 import dev.listening.stack.spark.SparkRuntime;
 import dev.listening.stack.spark.SparkSubmitProcess;
@@ -34,8 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The rollups on the real stack, with one streamer run: a fixed set of plays, in two batches, gives
@@ -45,7 +44,6 @@ import java.util.regex.Pattern;
 class RollupsIT {
     private static final LocalStackFixture STACK = LocalStackFixture.get();
     private static final Duration DEADLINE = Duration.ofMinutes(5);
-    private static final Pattern BATCH_ROWS = Pattern.compile("batch \\d+: ([\\d,]+) rows in ");
     private static final String LIAM = "Liam O'Connor";
     private static final String ADA = "Ada";
     private static final String ZOE = "Zoë \"Z\" O'Hara";
@@ -103,6 +101,7 @@ class RollupsIT {
 
             assertEquals(before, rollupRows(), "the same plays again change no rollup");
             assertEquals(PLAYS.size(), session.execute("SELECT * FROM " + keyspace + "." + Names.HISTORY_TABLE).all().size());
+            assertEquals(List.of(), rows(Names.ROLLUP_PENDING_TABLE), "nothing left pending once rolled up");
         }
     }
 
@@ -207,23 +206,12 @@ class RollupsIT {
                 .map(Row::getFormattedContents).sorted().toList();
     }
 
-    /** Until the streamer has logged batches covering this many records: a batch's line follows its rollups. */
+    /** Until the streamer has logged batches covering this many records, and rollups covering those batches. */
     private void awaitBatchesThrough(SparkSubmitProcess streamer, Path log, long records) {
-        await("batches of " + topic).atMost(DEADLINE).pollInterval(Duration.ofSeconds(2)).until(() -> {
+        await("rollups of " + records + " records of " + topic).atMost(DEADLINE).pollInterval(Duration.ofSeconds(2)).until(() -> {
             assertTrue(streamer.isAlive(), "the streamer exited");
-            return batchRows(log) >= records;
+            return BatchLog.read(log).rolledUp(records);
         });
-    }
-
-    private static long batchRows(Path log) throws IOException {
-        long rows = 0;
-        for (String line : Files.exists(log) ? Files.readAllLines(log) : List.<String>of()) {
-            Matcher m = BATCH_ROWS.matcher(line);
-            if (m.find()) {
-                rows += Long.parseLong(m.group(1).replace(",", ""));
-            }
-        }
-        return rows;
     }
 
     private void send(List<ListeningEvent> events) throws ExecutionException, InterruptedException {

@@ -19,7 +19,8 @@ public record StreamerConfig(
         long maxOffsetsPerTrigger,
         String startingOffsets,
         String checkpoint,
-        Duration retryTimeout) {
+        Duration retryTimeout,
+        Duration rollupInterval) {
 
     private static final Set<String> NAMED_OFFSETS = Set.of("earliest", "latest");
 

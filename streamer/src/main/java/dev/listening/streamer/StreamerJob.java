@@ -6,6 +6,8 @@ import dev.listening.streamer.metrics.BatchCounter;
 import dev.listening.streamer.metrics.BatchProgressLogger;
 import dev.listening.streamer.plan.ListeningPlan;
 import dev.listening.streamer.plan.Songs;
+import dev.listening.streamer.rollup.PendingRollups;
+import dev.listening.streamer.rollup.RollupQueue;
 import dev.listening.streamer.rollup.RollupWriter;
 import dev.listening.streamer.sink.CassandraBatchWriter;
 import dev.listening.streamer.sink.CassandraProbe;
@@ -52,11 +54,12 @@ public final class StreamerJob {
         Dataset<Row> songs = loadSongs(spark);
         BatchCounter counter = new BatchCounter();
         spark.streams().addListener(new BatchProgressLogger(counter));
-        StreamingQuery query = start(spark, songs, new CassandraBatchWriter(config.keyspace(),
-                new OutageRetry(config.retryTimeout(), new CassandraProbe(conf)), counter,
-                new RollupWriter(conf, config.keyspace(), config.consistency())));
+        OutageRetry retry = new OutageRetry(config.retryTimeout(), new CassandraProbe(conf));
+        RollupQueue rollups = rollups(conf, retry);
+        StreamingQuery query = start(spark, songs, new CassandraBatchWriter(config.keyspace(), retry, counter, rollups));
         ShutdownHookManager.addShutdownHook(STOP_QUERY_PRIORITY, () -> {
             stop(query);
+            rollups.close();
             return BoxedUnit.UNIT;
         });
         LOG.info("streaming {} from {} into {}.{} every {} s (checkpoint {})", config.topic(), config.bootstrap(),
@@ -65,7 +68,27 @@ public final class StreamerJob {
             query.awaitTermination();
         } catch (StreamingQueryException e) {
             throw new UserError("the streaming query stopped: " + failure(e), e);
+        } finally {
+            rollups.close();
         }
+    }
+
+    /**
+     * The rollups, started with what an earlier run of this checkpoint left to roll up. The history
+     * may run two rollup intervals ahead of them (at least one batch), then a batch waits.
+     */
+    private RollupQueue rollups(SparkConf conf, OutageRetry retry) {
+        long batchesPerInterval = config.rollupInterval().toMillis() / Math.max(1, config.trigger().toMillis());
+        RollupQueue rollups = new RollupQueue(new RollupWriter(conf, config.keyspace(), config.consistency()),
+                new PendingRollups(conf, config.keyspace(), config.checkpoint(), config.consistency()),
+                (what, step) -> retry.run(what, step::run), config.rollupInterval(), (int) Math.max(1, 2 * batchesPerInterval));
+        try {
+            rollups.start();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("interrupted while reading the pending rollups", e);
+        }
+        return rollups;
     }
 
     /**

@@ -78,6 +78,11 @@ public final class StreamerMain implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     Duration retryTimeout;
 
+    @Option(names = ROLLUP_INTERVAL, defaultValue = DEFAULT_ROLLUP_INTERVAL, converter = Interval.class, paramLabel = "DURATION",
+            description = "How often the rollup tables are brought up to date with what the batches since wrote; they trail "
+                    + "listening_history by about this much (default: ${DEFAULT-VALUE}).")
+    Duration rollupInterval;
+
     public static void main(String[] args) {
         System.exit(Cli.execute(new StreamerMain(), args));
     }
@@ -90,7 +95,8 @@ public final class StreamerMain implements Callable<Integer> {
 
     StreamerConfig config() {
         return new StreamerConfig(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
-                maxOffsetsPerTrigger, startingOffsets, checkpoint != null ? checkpoint : defaultCheckpoint(), retryTimeout);
+                maxOffsetsPerTrigger, startingOffsets, checkpoint != null ? checkpoint : defaultCheckpoint(), retryTimeout,
+                rollupInterval);
     }
 
     private String defaultCheckpoint() {

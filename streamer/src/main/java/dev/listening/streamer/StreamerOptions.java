@@ -20,6 +20,7 @@ public final class StreamerOptions {
     public static final String STARTING_OFFSETS = "--starting-offsets";
     public static final String CHECKPOINT = "--checkpoint";
     public static final String RETRY_TIMEOUT = "--retry-timeout";
+    public static final String ROLLUP_INTERVAL = "--rollup-interval";
 
     /** One replica acknowledges: right for one local node; clusters pass LOCAL_QUORUM. */
     public static final String DEFAULT_CONSISTENCY = "LOCAL_ONE";
@@ -29,6 +30,8 @@ public final class StreamerOptions {
     public static final String DEFAULT_STARTING_OFFSETS = "earliest";
     /** How long a batch keeps retrying while Cassandra is unreachable before the job gives up. */
     public static final String DEFAULT_RETRY_TIMEOUT = "10m";
+    /** Rollups trail the history by about this much; a longer interval recomputes shared hours and days less often. */
+    public static final String DEFAULT_ROLLUP_INTERVAL = "10s";
     /** Relative to the project root (system property pipeline.root). */
     public static final String DEFAULT_SONGS = "data/spotify-songs.csv";
     /** Under $PIPELINE_HOME; one checkpoint per topic and keyspace, named {@code <topic>-<keyspace>}. */

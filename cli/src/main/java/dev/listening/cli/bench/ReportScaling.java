@@ -71,10 +71,10 @@ final class ReportScaling {
                     settings.master(), settings.streamerLog())) {
                 run.awaitStarted(START_TIMEOUT);
                 long sent = fill(topic, generator, 0, 1);
-                run.awaitRows(sent, START_TIMEOUT);
+                run.awaitRolledUp(sent, START_TIMEOUT);
                 timings.addAll(sameDayReports(reader, 1));
                 sent += fill(topic, generator, 1, settings.days());
-                run.awaitRows(sent, START_TIMEOUT.plusSeconds(sent / 100));
+                run.awaitRolledUp(sent, START_TIMEOUT.plusSeconds(sent / 100));
                 // Still with the (idle) streamer running, as for the first day's timings.
                 timings.addAll(sameDayReports(reader, settings.days()));
                 LocalDate last = settings.firstDay().plusDays(settings.days() - 1L);

@@ -57,6 +57,11 @@ final class StreamerRun implements AutoCloseable {
         awaitLog(rows + " records streamed", timeout, batches -> batches.rows() >= rows);
     }
 
+    /** Until this many records are streamed and rolled up. */
+    void awaitRolledUp(long rows, Duration timeout) throws InterruptedException {
+        awaitLog(rows + " records streamed and rolled up", timeout, batches -> batches.rolledUp(rows));
+    }
+
     private void awaitLog(String what, Duration timeout, java.util.function.Predicate<BatchLog> done) throws InterruptedException {
         Instant giveUp = Instant.now().plus(timeout);
         while (!done.test(batches())) {

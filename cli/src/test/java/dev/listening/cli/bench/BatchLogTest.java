@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 class BatchLogTest {
@@ -38,6 +39,20 @@ class BatchLogTest {
     void theSteadyRateStartsAfterTheWarmUpRows() {
         assertEquals(25_000 / 2.5, BatchLog.parse(LOG).steadyRowsPerSecond(50_001), 1e-9);
         assertEquals(1, BatchLog.parse(LOG).steady(100_000).size());
+    }
+
+    @Test
+    void rowsAreRolledUpOnceTheRollupsCoverTheBatchThatBroughtThem() {
+        List<String> lines = new ArrayList<>(LOG);
+        assertFalse(BatchLog.parse(lines).rolledUp(1));
+        lines.add("16:43:02 INFO  RollupWriter - rollups of batch 0: 50 listener-hours (70 plays read), 1 date/hours, 2 songs in them and 3 listener-days, 9 rows written, in 5 ms");
+
+        assertTrue(BatchLog.parse(lines).rolledUp(50_000));
+        assertFalse(BatchLog.parse(lines).rolledUp(50_001));
+
+        lines.add("16:43:12 INFO  RollupWriter - rollups of batches 1-2: 50 listener-hours (70 plays read), 1 date/hours, 2 songs in them and 3 listener-days, 9 rows written, in 5 ms");
+        assertTrue(BatchLog.parse(lines).rolledUp(125_000));
+        assertFalse(BatchLog.parse(lines).rolledUp(125_001));
     }
 
     @Test

@@ -34,15 +34,15 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
- * The rollup step of a micro-batch, run on the driver once the batch's history rows are written.
- * Each listener-hour the batch touched is recomputed from its listening_history partition into
+ * The rollup step, run on the driver once micro-batches' history rows are written ({@link RollupQueue}).
+ * Each listener-hour they touched is recomputed from its listening_history partition into
  * listener_hourly (its totals) and listener_song_hourly (its plays of the songs the batch played);
  * then the touched date/hours, songs of those hours and listener-days are summed from those parts.
  * Every row is thus a function of the history table, which is itself idempotent: a replayed batch,
- * or an event sent twice, writes the same values again. What a batch reads follows what it touched:
+ * or an event sent twice, writes the same values again. What a run reads follows what was touched:
  * one listener-hour, one hour's listeners, one song's listeners in an hour, a day's 24 hours at most.
  */
-public final class RollupWriter {
+public final class RollupWriter implements RollupQueue.Rollup {
     private static final Logger LOG = LoggerFactory.getLogger(RollupWriter.class);
     /** Requests in flight at once: enough to hide the round trips, few enough not to swamp one node. */
     private static final int IN_FLIGHT = 64;
@@ -65,7 +65,8 @@ public final class RollupWriter {
         this.consistency = consistency;
     }
 
-    public void update(long batchId, Set<ListenerSong> touched) throws InterruptedException {
+    @Override
+    public void update(String batches, Set<ListenerSong> touched) throws InterruptedException {
         if (touched.isEmpty()) {
             return;
         }
@@ -102,8 +103,8 @@ public final class RollupWriter {
             dayParts.forEach((day, totals) -> writes.add(statements.day(Rollups.day(day, totals))));
             songParts.forEach((songHour, counts) -> writes.add(statements.songHour(songHour, counts.stream().mapToLong(Long::longValue).sum())));
             execute(session, writes, row -> row);
-            LOG.info("batch {}: rollups of {} listener-hours ({} plays read), {} date/hours, {} songs in them and {} listener-days, "
-                            + "{} rows written, in {} ms", batchId, parts.size(), plays.size(), hourParts.size(), songParts.size(),
+            LOG.info("rollups of {}: {} listener-hours ({} plays read), {} date/hours, {} songs in them and {} listener-days, "
+                            + "{} rows written, in {} ms", batches, parts.size(), plays.size(), hourParts.size(), songParts.size(),
                     dayParts.size(), partWrites.size() + writes.size(), (System.nanoTime() - start) / 1_000_000);
         }
     }

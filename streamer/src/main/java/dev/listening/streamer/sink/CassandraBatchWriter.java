@@ -5,7 +5,7 @@ import dev.listening.streamer.metrics.BatchCounter;
 import dev.listening.streamer.metrics.BatchCounts;
 import dev.listening.streamer.plan.ListeningPlan;
 import dev.listening.streamer.rollup.ListenerSong;
-import dev.listening.streamer.rollup.RollupWriter;
+import dev.listening.streamer.rollup.RollupQueue;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Writes one micro-batch of the classified frame to listening_history and listening_dead_letter
  * with the Cassandra connector. Both are upserts by primary key (event_id / Kafka offset), so a
- * replayed batch rewrites the same rows. Then the rollups the batch touched are recomputed
- * ({@link RollupWriter}).
+ * replayed batch rewrites the same rows. Then what the batch touched is handed to the rollups
+ * ({@link RollupQueue}), which recompute it apart from the batches.
  *
  * <p>One pass in the usual case: the history write also counts the batch's dead letters and join
  * misses (an observation). Only a batch that has dead letters is read a second time, to store
@@ -33,9 +33,9 @@ public final class CassandraBatchWriter implements VoidFunction2<Dataset<Row>, L
     private final String keyspace;
     private final OutageRetry retry;
     private final BatchCounter counter;
-    private final RollupWriter rollups;
+    private final RollupQueue rollups;
 
-    public CassandraBatchWriter(String keyspace, OutageRetry retry, BatchCounter counter, RollupWriter rollups) {
+    public CassandraBatchWriter(String keyspace, OutageRetry retry, BatchCounter counter, RollupQueue rollups) {
         this.keyspace = keyspace;
         this.retry = retry;
         this.counter = counter;
@@ -57,8 +57,8 @@ public final class CassandraBatchWriter implements VoidFunction2<Dataset<Row>, L
             retry.run("writing batch " + batchId + " to " + Names.DEAD_LETTER_TABLE,
                     () -> write(ListeningPlan.deadLettersOf(batch), Names.DEAD_LETTER_TABLE));
         }
-        // After the history write, so the recomputed rollups see this batch's rows.
-        retry.run("updating the rollups of batch " + batchId, () -> rollups.update(batchId, touched.get()));
+        // After the history write, so the recomputed rollups see this batch's rows; saved before the commit.
+        rollups.submit(batchId, touched.get());
         counter.record(batchId, counts.get());
     }
 
