@@ -4,10 +4,17 @@ import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.Statement;
+import com.datastax.oss.driver.api.core.context.DriverContext;
+import com.datastax.oss.driver.api.core.type.ListType;
+import com.datastax.oss.driver.api.core.type.TupleType;
 import com.datastax.spark.connector.cql.CassandraConnector;
 import dev.listening.contract.EventField;
 import dev.listening.contract.HistoryColumn;
@@ -18,9 +25,11 @@ import org.apache.spark.SparkConf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +37,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -46,6 +56,14 @@ public final class RollupWriter implements RollupQueue.Rollup {
     private static final Logger LOG = LoggerFactory.getLogger(RollupWriter.class);
     /** Requests in flight at once: enough to hide the round trips, few enough not to swamp one node. */
     private static final int IN_FLIGHT = 64;
+    /** Rows of one partition sent as one unlogged batch, one mutation: below Cassandra's 5 KiB batch warning. */
+    private static final int BATCH_BYTES = 4 * 1024;
+    /**
+     * Keys read in one request (IN): songs of an hour, listeners of an hour or of a day. Far fewer
+     * requests, and a day's 24 hour partitions are each read once for many listeners.
+     */
+    private static final int SONGS_PER_READ = 100;
+    private static final int LISTENERS_PER_READ = 20;
     private static final String NAME = EventField.NAME.jsonName();
     private static final String DATE = HistoryColumn.DATE;
     private static final String HOUR = HistoryColumn.HOUR;
@@ -74,18 +92,23 @@ public final class RollupWriter implements RollupQueue.Rollup {
         try (CqlSession session = connector.openSession()) {
             Statements statements = new Statements(session);
             Set<ListenerHour> listenerHours = touched.stream().map(ListenerSong::listenerHour).collect(Collectors.toSet());
-            List<Play> plays = execute(session, listenerHours.stream().map(statements::selectPlays).toList(), RollupWriter::play);
+            List<BoundStatement> playSelects = new ArrayList<>();
+            chunked(group(listenerHours.stream().map(k -> Map.entry(k.dateHour(), k.name())).toList()), LISTENERS_PER_READ,
+                    (hour, names) -> playSelects.add(statements.selectPlays(hour, names)));
+            List<Play> plays = execute(session, playSelects, RollupWriter::play);
             Map<ListenerHour, ListenerHourRollup> parts = Rollups.listenerHours(plays);
-            List<BoundStatement> partWrites = new ArrayList<>();
-            parts.values().forEach(part -> partWrites.add(statements.listenerHour(part)));
+            Writes partWrites = new Writes(session.getContext());
+            parts.values().forEach(part -> partWrites.add(Names.LISTENER_HOURLY_TABLE, part.key().dateHour(),
+                    statements.listenerHour(part)));
             for (ListenerSong played : touched) {
                 ListenerHourRollup part = parts.get(played.listenerHour());
                 Long songPlays = part == null ? null : part.songPlays().get(played.song());
                 if (songPlays != null) {
-                    partWrites.add(statements.listenerSong(played, songPlays));
+                    partWrites.add(Names.LISTENER_SONG_HOURLY_TABLE, played.listenerHour().dateHour(),
+                            statements.listenerSong(played, songPlays));
                 }
             }
-            execute(session, partWrites, row -> row);
+            execute(session, partWrites.batches(), row -> row);
 
             // Every read below sees the parts just written: the hour's other listeners, the day's other hours.
             Set<ListenerHour.DateHour> hours = listenerHours.stream().map(ListenerHour::dateHour).collect(Collectors.toSet());
@@ -93,19 +116,26 @@ public final class RollupWriter implements RollupQueue.Rollup {
             Set<ListenerSong.SongHour> songHours = touched.stream().map(ListenerSong::songHour).collect(Collectors.toSet());
             Map<ListenerHour.DateHour, List<Totals>> hourParts = group(execute(session,
                     hours.stream().map(statements::selectHour).toList(), row -> Map.entry(listenerHour(row).dateHour(), totals(row))));
-            Map<ListenerHour.ListenerDay, List<Totals>> dayParts = group(execute(session,
-                    days.stream().map(statements::selectDay).toList(), row -> Map.entry(listenerHour(row).day(), totals(row))));
-            Map<ListenerSong.SongHour, List<Long>> songParts = group(execute(session,
-                    songHours.stream().map(statements::selectSongHour).toList(), row -> Map.entry(songHour(row), row.getLong(RollupColumn.PLAYS))));
+            List<BoundStatement> daySelects = new ArrayList<>();
+            chunked(group(days.stream().map(d -> Map.entry(d.date(), d.name())).toList()), LISTENERS_PER_READ,
+                    (date, names) -> daySelects.add(statements.selectDays(date, names)));
+            Map<ListenerHour.ListenerDay, List<Totals>> dayParts = group(execute(session, daySelects,
+                    row -> Map.entry(listenerHour(row).day(), totals(row))));
+            List<BoundStatement> songSelects = new ArrayList<>();
+            chunked(group(songHours.stream().map(s -> Map.entry(s.hour(), s.song())).toList()), SONGS_PER_READ,
+                    (hour, songs) -> songSelects.add(statements.selectSongHours(hour, songs)));
+            Map<ListenerSong.SongHour, List<Long>> songParts = group(execute(session, songSelects,
+                    row -> Map.entry(songHour(row), row.getLong(RollupColumn.PLAYS))));
 
-            List<BoundStatement> writes = new ArrayList<>();
-            hourParts.forEach((hour, totals) -> writes.add(statements.hour(Rollups.hour(hour, totals))));
-            dayParts.forEach((day, totals) -> writes.add(statements.day(Rollups.day(day, totals))));
-            songParts.forEach((songHour, counts) -> writes.add(statements.songHour(songHour, counts.stream().mapToLong(Long::longValue).sum())));
-            execute(session, writes, row -> row);
+            Writes writes = new Writes(session.getContext());
+            hourParts.forEach((hour, totals) -> writes.add(Names.BY_HOUR_TABLE, hour, statements.hour(Rollups.hour(hour, totals))));
+            dayParts.forEach((day, totals) -> writes.add(Names.LISTENER_DAILY_TABLE, day.date(), statements.day(Rollups.day(day, totals))));
+            songParts.forEach((songHour, counts) -> writes.add(Names.BY_HOUR_TABLE, songHour.hour(),
+                    statements.songHour(songHour, counts.stream().mapToLong(Long::longValue).sum())));
+            execute(session, writes.batches(), row -> row);
             LOG.info("rollups of {}: {} listener-hours ({} plays read), {} date/hours, {} songs in them and {} listener-days, "
                             + "{} rows written, in {} ms", batches, parts.size(), plays.size(), hourParts.size(), songParts.size(),
-                    dayParts.size(), partWrites.size() + writes.size(), (System.nanoTime() - start) / 1_000_000);
+                    dayParts.size(), partWrites.rows() + writes.rows(), (System.nanoTime() - start) / 1_000_000);
         }
     }
 
@@ -113,11 +143,11 @@ public final class RollupWriter implements RollupQueue.Rollup {
      * Runs the statements, at most {@link #IN_FLIGHT} at a time, and maps every row of every page.
      * A failure is thrown once the statements sent have all completed.
      */
-    private <T> List<T> execute(CqlSession session, List<BoundStatement> statements, Function<Row, T> mapper)
+    private <T> List<T> execute(CqlSession session, List<? extends Statement<?>> statements, Function<Row, T> mapper)
             throws InterruptedException {
         Semaphore inFlight = new Semaphore(IN_FLIGHT);
         List<CompletableFuture<List<T>>> pending = new ArrayList<>(statements.size());
-        for (BoundStatement statement : statements) {
+        for (Statement<?> statement : statements) {
             inFlight.acquire();
             CompletableFuture<List<T>> rows = session.executeAsync(statement.setConsistencyLevel(consistency))
                     .thenCompose(page -> allPages(page, mapper, new ArrayList<>())).toCompletableFuture();
@@ -148,6 +178,55 @@ public final class RollupWriter implements RollupQueue.Rollup {
             }
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    /** Writes by partition, sent as unlogged batches of one partition each: one mutation per batch, not per row. */
+    private static final class Writes {
+        private final DriverContext context;
+        private final Map<List<Object>, List<BoundStatement>> byPartition = new LinkedHashMap<>();
+        private int rows;
+
+        Writes(DriverContext context) {
+            this.context = context;
+        }
+
+        void add(String table, Object partitionKey, BoundStatement write) {
+            byPartition.computeIfAbsent(List.of(table, partitionKey), k -> new ArrayList<>()).add(write);
+            rows++;
+        }
+
+        int rows() {
+            return rows;
+        }
+
+        List<BatchStatement> batches() {
+            List<BatchStatement> batches = new ArrayList<>();
+            for (List<BoundStatement> partition : byPartition.values()) {
+                BatchStatementBuilder batch = new BatchStatementBuilder(DefaultBatchType.UNLOGGED);
+                int bytes = 0;
+                for (BoundStatement write : partition) {
+                    int size = write.computeSizeInBytes(context);
+                    if (batch.getStatementsCount() > 0 && bytes + size > BATCH_BYTES) {
+                        batches.add(batch.build());
+                        batch = new BatchStatementBuilder(DefaultBatchType.UNLOGGED);
+                        bytes = 0;
+                    }
+                    batch.addStatement(write);
+                    bytes += size;
+                }
+                batches.add(batch.build());
+            }
+            return batches;
+        }
+    }
+
+    /** Each group's values in chunks of at most {@code size}. */
+    private static <K, V> void chunked(Map<K, List<V>> groups, int size, BiConsumer<K, List<V>> chunk) {
+        groups.forEach((key, values) -> {
+            for (int from = 0; from < values.size(); from += size) {
+                chunk.accept(key, values.subList(from, Math.min(values.size(), from + size)));
+            }
+        });
     }
 
     private static <K, V> Map<K, List<V>> group(List<Map.Entry<K, V>> entries) {
@@ -185,8 +264,8 @@ public final class RollupWriter implements RollupQueue.Rollup {
     private final class Statements {
         private final PreparedStatement selectPlays;
         private final PreparedStatement selectHour;
-        private final PreparedStatement selectDay;
-        private final PreparedStatement selectSongHour;
+        private final PreparedStatement selectDays;
+        private final PreparedStatement selectSongHours;
         private final PreparedStatement listenerHour;
         private final PreparedStatement listenerSong;
         private final PreparedStatement hourTotals;
@@ -200,15 +279,15 @@ public final class RollupWriter implements RollupQueue.Rollup {
             String partColumns = String.join(", ", concat(List.of(NAME, DATE, HOUR), TOTALS));
             List<String> averages = RollupColumn.AVERAGED.stream().map(RollupColumn::average).toList();
             selectPlays = session.prepare("SELECT " + playColumns + " FROM " + table(Names.HISTORY_TABLE)
-                    + " WHERE " + NAME + " = ? AND " + DATE + " = ? AND " + HOUR + " = ?");
+                    + " WHERE " + NAME + " IN ? AND " + DATE + " = ? AND " + HOUR + " = ?");
             selectHour = session.prepare("SELECT " + partColumns + " FROM " + table(Names.LISTENER_HOURLY_TABLE)
                     + " WHERE " + DATE + " = ? AND " + HOUR + " = ?");
-            // One request per listener-day; the coordinator reads the listener's row of each of the 24 hour partitions.
-            selectDay = session.prepare("SELECT " + partColumns + " FROM " + table(Names.LISTENER_HOURLY_TABLE)
-                    + " WHERE " + DATE + " = ? AND " + HOUR + " IN ? AND " + NAME + " = ?");
-            selectSongHour = session.prepare("SELECT " + DATE + ", " + HOUR + ", " + SONG + ", " + ARTISTS + ", "
+            // The coordinator reads the listeners' rows of each of the day's 24 hour partitions.
+            selectDays = session.prepare("SELECT " + partColumns + " FROM " + table(Names.LISTENER_HOURLY_TABLE)
+                    + " WHERE " + DATE + " = ? AND " + HOUR + " IN ? AND " + NAME + " IN ?");
+            selectSongHours = session.prepare("SELECT " + DATE + ", " + HOUR + ", " + SONG + ", " + ARTISTS + ", "
                     + RollupColumn.PLAYS + " FROM " + table(Names.LISTENER_SONG_HOURLY_TABLE)
-                    + " WHERE " + DATE + " = ? AND " + HOUR + " = ? AND " + SONG + " = ? AND " + ARTISTS + " = ?");
+                    + " WHERE " + DATE + " = ? AND " + HOUR + " = ? AND (" + SONG + ", " + ARTISTS + ") IN ?");
             listenerHour = session.prepare(insert(Names.LISTENER_HOURLY_TABLE, concat(List.of(DATE, HOUR, NAME), TOTALS)));
             listenerSong = session.prepare(insert(Names.LISTENER_SONG_HOURLY_TABLE,
                     List.of(DATE, HOUR, SONG, ARTISTS, NAME, RollupColumn.PLAYS)));
@@ -219,21 +298,22 @@ public final class RollupWriter implements RollupQueue.Rollup {
                     RollupColumn.PLAYS_WITH_FEATURES, RollupColumn.MINUTES_LISTENED), averages)));
         }
 
-        BoundStatement selectPlays(ListenerHour key) {
-            return selectPlays.bind(key.name(), key.date(), key.hour());
+        BoundStatement selectPlays(ListenerHour.DateHour hour, List<String> names) {
+            return selectPlays.bind(names, hour.date(), hour.hour());
         }
 
         BoundStatement selectHour(ListenerHour.DateHour hour) {
             return selectHour.bind(hour.date(), hour.hour());
         }
 
-        BoundStatement selectDay(ListenerHour.ListenerDay day) {
-            return selectDay.bind(day.date(), IntStream.range(0, 24).boxed().toList(), day.name());
+        BoundStatement selectDays(LocalDate date, List<String> names) {
+            return selectDays.bind(date, IntStream.range(0, 24).boxed().toList(), names);
         }
 
-        BoundStatement selectSongHour(ListenerSong.SongHour songHour) {
-            return selectSongHour.bind(songHour.hour().date(), songHour.hour().hour(), songHour.song().song(),
-                    songHour.song().artists());
+        BoundStatement selectSongHours(ListenerHour.DateHour hour, List<Song> songs) {
+            TupleType song = (TupleType) ((ListType) selectSongHours.getVariableDefinitions().get(2).getType()).getElementType();
+            return selectSongHours.bind(hour.date(), hour.hour(),
+                    songs.stream().map(s -> song.newValue(s.song(), s.artists())).toList());
         }
 
         BoundStatement listenerHour(ListenerHourRollup part) {
