@@ -104,6 +104,11 @@ public final class StreamCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     String retryTimeout;
 
+    @Option(names = StreamerOptions.ROLLUP_INTERVAL, paramLabel = "DURATION", defaultValue = StreamerOptions.DEFAULT_ROLLUP_INTERVAL,
+            description = "How often the rollup tables catch up with the batches written since; they trail the history by "
+                    + "about this much. Default: ${DEFAULT-VALUE}.")
+    String rollupInterval;
+
     @Option(names = "--home", paramLabel = "DIR", defaultValue = Env.HOME_OPTION,
             description = "Checkpoints, Spark's scratch space and logging configuration; relative paths are taken from "
                     + "the project root (env " + Env.HOME + "). Default: ${DEFAULT-VALUE}.")
@@ -129,7 +134,7 @@ public final class StreamCommand implements Callable<Integer> {
                 songs.toAbsolutePath().normalize(), trigger, maxOffsetsPerTrigger, startingOffsets,
                 checkpoint != null ? checkpoint.toAbsolutePath().normalize()
                         : StreamerSubmission.defaultCheckpoint(homeDir, topic, keyspace),
-                retryTimeout);
+                retryTimeout, rollupInterval);
     }
 
     private static void closeQuietly(SparkSubmitProcess streamer) {

@@ -57,7 +57,8 @@ class DockerPipelineIT {
 
             StreamerSubmission submission = new StreamerSubmission(bootstrap, Names.TOPIC, cassandra,
                     CASSANDRA.getLocalDatacenter(), Names.KEYSPACE, "LOCAL_ONE", root.resolve("data/spotify-songs.csv"),
-                    "1s", 10_000, "earliest", StreamerSubmission.defaultCheckpoint(home, Names.TOPIC, Names.KEYSPACE), "2m");
+                    "1s", 10_000, "earliest", StreamerSubmission.defaultCheckpoint(home, Names.TOPIC, Names.KEYSPACE), "2m",
+                    "10s");
             Verifier verifier = new Verifier(new TopicReader(bootstrap, Duration.ofSeconds(30)), session, Names.KEYSPACE);
             try (SparkSubmitProcess streamer = SparkSubmitProcess.start(
                     submission.job(new SparkRuntime(root, home), "local[2]"), home.resolve("streamer.log"))) {

@@ -85,6 +85,7 @@ class RollupsIT {
         StreamerSubmission submission = StreamerSubmission.defaults(STACK.root(), runDir, STACK.kafkaBootstrap(),
                         STACK.cassandraContactPoint(), topic, keyspace)
                 .withTrigger("1s")
+                .withRollupInterval("2s")
                 .withCheckpoint(runDir.resolve("checkpoint"));
         Path log = runDir.resolve("streamer.log");
         try (SparkSubmitProcess streamer = SparkSubmitProcess.start(

@@ -13,7 +13,8 @@ import java.util.Map;
  */
 public record StreamerSubmission(String bootstrap, String topic, String cassandra, String datacenter, String keyspace,
                                  String consistency, Path songs, String trigger, long maxOffsetsPerTrigger,
-                                 String startingOffsets, Path checkpoint, String retryTimeout) {
+                                 String startingOffsets, Path checkpoint, String retryTimeout,
+                                 String rollupInterval) {
 
     /** The job's defaults for everything but where Kafka and Cassandra are and which topic and keyspace to use. */
     public static StreamerSubmission defaults(Path root, Path home, String bootstrap, String cassandra,
@@ -22,7 +23,7 @@ public record StreamerSubmission(String bootstrap, String topic, String cassandr
                 StreamerOptions.DEFAULT_CONSISTENCY, root.resolve(StreamerOptions.DEFAULT_SONGS),
                 StreamerOptions.DEFAULT_TRIGGER, Long.parseLong(StreamerOptions.DEFAULT_MAX_OFFSETS_PER_TRIGGER),
                 StreamerOptions.DEFAULT_STARTING_OFFSETS, defaultCheckpoint(home, topic, keyspace),
-                StreamerOptions.DEFAULT_RETRY_TIMEOUT);
+                StreamerOptions.DEFAULT_RETRY_TIMEOUT, StreamerOptions.DEFAULT_ROLLUP_INTERVAL);
     }
 
     /** $PIPELINE_HOME/checkpoints/TOPIC-KEYSPACE: a restart with the same topic and keyspace resumes. */
@@ -32,37 +33,42 @@ public record StreamerSubmission(String bootstrap, String topic, String cassandr
 
     public StreamerSubmission withDatacenter(String name) {
         return new StreamerSubmission(bootstrap, topic, cassandra, name, keyspace, consistency, songs, trigger,
-                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout);
+                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval);
     }
 
     public StreamerSubmission withConsistency(String level) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, level, songs, trigger,
-                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout);
+                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval);
     }
 
     public StreamerSubmission withSongs(Path csv) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, csv, trigger,
-                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout);
+                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval);
     }
 
     public StreamerSubmission withTrigger(String interval) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, interval,
-                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout);
+                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval);
     }
 
     public StreamerSubmission withMaxOffsetsPerTrigger(long records) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
-                records, startingOffsets, checkpoint, retryTimeout);
+                records, startingOffsets, checkpoint, retryTimeout, rollupInterval);
     }
 
     public StreamerSubmission withStartingOffsets(String offsets) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
-                maxOffsetsPerTrigger, offsets, checkpoint, retryTimeout);
+                maxOffsetsPerTrigger, offsets, checkpoint, retryTimeout, rollupInterval);
     }
 
     public StreamerSubmission withCheckpoint(Path directory) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
-                maxOffsetsPerTrigger, startingOffsets, directory, retryTimeout);
+                maxOffsetsPerTrigger, startingOffsets, directory, retryTimeout, rollupInterval);
+    }
+
+    public StreamerSubmission withRollupInterval(String interval) {
+        return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
+                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, interval);
     }
 
     public List<String> args() {
@@ -78,7 +84,8 @@ public record StreamerSubmission(String bootstrap, String topic, String cassandr
                 StreamerOptions.MAX_OFFSETS_PER_TRIGGER, Long.toString(maxOffsetsPerTrigger),
                 StreamerOptions.STARTING_OFFSETS, startingOffsets,
                 StreamerOptions.CHECKPOINT, checkpoint.toString(),
-                StreamerOptions.RETRY_TIMEOUT, retryTimeout);
+                StreamerOptions.RETRY_TIMEOUT, retryTimeout,
+                StreamerOptions.ROLLUP_INTERVAL, rollupInterval);
     }
 
     /** The streamer as a Spark job on {@code master} (local[*], local[2], spark://host:7077, ...). */

@@ -39,7 +39,8 @@ class StreamerSubmissionTest {
                 Map.entry("--max-offsets-per-trigger", "100000"),
                 Map.entry("--starting-offsets", "earliest"),
                 Map.entry("--checkpoint", "/work/.pipeline/checkpoints/listening-events-spotify"),
-                Map.entry("--retry-timeout", "10m")), options);
+                Map.entry("--retry-timeout", "10m"),
+                Map.entry("--rollup-interval", "10s")), options);
     }
 
     @Test
@@ -50,7 +51,8 @@ class StreamerSubmissionTest {
                 .withStartingOffsets("latest")
                 .withCheckpoint(Path.of("/ck"))
                 .withDatacenter("dc2")
-                .withSongs(Path.of("/songs.csv"));
+                .withSongs(Path.of("/songs.csv"))
+                .withRollupInterval("1m");
         Map<String, String> options = options(submission);
 
         assertEquals("dc2", options.get("--datacenter"));
@@ -60,5 +62,6 @@ class StreamerSubmissionTest {
         assertEquals("latest", options.get("--starting-offsets"));
         assertEquals("/ck", options.get("--checkpoint"));
         assertEquals("ks", options.get("--keyspace"));
+        assertEquals("1m", options.get("--rollup-interval"));
     }
 }
