@@ -43,6 +43,10 @@ public final class EndToEndBench extends ReportedBench<EndToEndLatency.Result> {
             description = "Events per second. Default: ${DEFAULT-VALUE}.")
     int rate;
 
+    @Option(names = "--listeners", paramLabel = "N", defaultValue = "50",
+            description = "Listeners the events are drawn from, besides the probe. Default: ${DEFAULT-VALUE}.")
+    int listeners;
+
     @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
             description = "Sending before the measurement starts (JIT, connections). Default: ${DEFAULT-VALUE}.")
     Duration warmup;
@@ -66,13 +70,13 @@ public final class EndToEndBench extends ReportedBench<EndToEndLatency.Result> {
 
     @Override
     EndToEndLatency.Result measure() throws InterruptedException {
-        if (rate < 1 || partitions < 1 || duration.isZero() || duration.isNegative() || warmup.isNegative()) {
-            throw new UserError("--rate and --partitions must be at least 1, --duration positive, --warmup not negative");
+        if (rate < 1 || listeners < 1 || partitions < 1 || duration.isZero() || duration.isNegative() || warmup.isNegative()) {
+            throw new UserError("--rate, --listeners and --partitions must be at least 1, --duration positive, --warmup not negative");
         }
         Path root = ProjectRoot.get();
         Path log = out.toAbsolutePath().resolveSibling("e2e-streamer-job.log");
         EndToEndLatency.Result result = new EndToEndLatency(new EndToEndLatency.Settings(services.bootstrap(),
-                services.cassandra(), services.datacenter(), root, job.home(root), job.songs(), trigger, rate, warmup,
+                services.cassandra(), services.datacenter(), root, job.home(root), job.songs(), trigger, rate, listeners, warmup,
                 duration, partitions, job.master(), log)).measure();
         if (result.latencies().count() == 0) {
             throw new UserError("no probe row became readable; see " + log);
@@ -88,9 +92,9 @@ public final class EndToEndBench extends ReportedBench<EndToEndLatency.Result> {
         lines.add("");
         lines.add("- when: " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", Kafka " + services.bootstrap() + ", Cassandra "
                 + services.cassandra() + ", " + Runtime.getRuntime().availableProcessors() + " cores, Spark master " + job.master());
-        lines.add(String.format(Locale.ROOT, "- streamer trigger %s; %,d events sent at %,.0f events/s into a %d-partition topic "
-                        + "(%d s warm-up, %d s measured); the producer's settings (gzip, linger %d ms, acks=all)",
-                trigger, result.sent(), result.sendRate(), partitions, warmup.toSeconds(), duration.toSeconds(),
+        lines.add(String.format(Locale.ROOT, "- streamer trigger %s; %,d events of %,d listeners sent at %,.0f events/s into a "
+                        + "%d-partition topic (%d s warm-up, %d s measured); the producer's settings (gzip, linger %d ms, acks=all)",
+                trigger, result.sent(), listeners, result.sendRate(), partitions, warmup.toSeconds(), duration.toSeconds(),
                 ProducerSettings.LINGER_MS));
         lines.add(String.format(Locale.ROOT, "- measured: %,d probe events (1 in %d, one listener's partition polled every %d ms, "
                 + "so each figure is late by up to that much); not readable after the run: %,d",

@@ -37,7 +37,6 @@ public final class EndToEndLatency {
     static final String PROBE = "Latency Probe";
     static final Duration POLL = Duration.ofMillis(100);
     private static final long SEED = 20_240_502L;
-    private static final int LISTENERS = 50;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
@@ -45,8 +44,8 @@ public final class EndToEndLatency {
     private final Settings settings;
 
     public record Settings(String bootstrap, String cassandra, String datacenter, Path root, Path home, Path songs,
-                           String trigger, int rate, Duration warmup, Duration duration, int partitions, String master,
-                           Path streamerLog) {
+                           String trigger, int rate, int listeners, Duration warmup, Duration duration, int partitions,
+                           String master, Path streamerLog) {
     }
 
     public record Result(long sent, double sendRate, Percentiles latencies, int unread) {
@@ -58,7 +57,7 @@ public final class EndToEndLatency {
 
     public Result measure() throws InterruptedException {
         List<Song> songs = SongCatalog.load(settings.songs()).songs();
-        EventGenerator background = new EventGenerator(Listeners.generate(LISTENERS, List.of(), SEED), songs, SEED);
+        EventGenerator background = new EventGenerator(Listeners.generate(settings.listeners(), List.of(), SEED), songs, SEED);
         EventGenerator probes = new EventGenerator(List.of(Listeners.fixed(PROBE)), songs, SEED + 1);
         try (CqlSession session = CassandraSessions.open(settings.cassandra(), settings.datacenter(), REQUEST_TIMEOUT);
              Scratch scratch = new Scratch(settings.bootstrap(), session)) {
