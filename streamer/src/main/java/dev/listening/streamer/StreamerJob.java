@@ -74,14 +74,13 @@ public final class StreamerJob {
     }
 
     /**
-     * The rollups, started with what an earlier run of this checkpoint left to roll up. The history
-     * may run two rollup intervals ahead of them (at least one batch), then a batch waits.
+     * The rollups, started with what an earlier run of this checkpoint left to roll up. A batch waits
+     * when batches handed over two rollup intervals ago are not yet taken by the rollups.
      */
     private RollupQueue rollups(SparkConf conf, OutageRetry retry) {
-        long batchesPerInterval = config.rollupInterval().toMillis() / Math.max(1, config.trigger().toMillis());
         RollupQueue rollups = new RollupQueue(new RollupWriter(conf, config.keyspace(), config.consistency()),
                 new PendingRollups(conf, config.keyspace(), config.checkpoint(), config.consistency()),
-                (what, step) -> retry.run(what, step::run), config.rollupInterval(), (int) Math.max(1, 2 * batchesPerInterval));
+                (what, step) -> retry.run(what, step::run), config.rollupInterval(), config.rollupInterval().multipliedBy(2));
         try {
             rollups.start();
         } catch (InterruptedException e) {

@@ -17,7 +17,7 @@ import java.util.TreeMap;
  *
  * <p>Nothing is lost between the two: what a batch touched is saved ({@link Pending}) before the
  * batch is committed and deleted only once rolled up; a restart rolls up what was left. History
- * can run ahead of the rollups by a bounded number of batches, then a batch waits.
+ * can run ahead of the rollups by a bounded time, then a batch waits for the worker.
  */
 public final class RollupQueue implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RollupQueue.class);
@@ -52,23 +52,26 @@ public final class RollupQueue implements AutoCloseable {
     private final Pending pending;
     private final Retry retry;
     private final Duration interval;
-    private final int maxQueued;
+    private final long maxLeadNanos;
     private final Thread worker;
     private final Object lock = new Object();
     /** Batch id -> what it touched, handed over and not yet taken by the worker. Guarded by {@link #lock}. */
     private final SortedMap<Long, Set<ListenerSong>> queued = new TreeMap<>();
+    /** When the oldest of {@link #queued} was handed over. Guarded by {@link #lock}. */
+    private long queuedSince;
     private Exception failure;
     private boolean closed;
 
     /**
-     * @param maxQueued batches handed over and not yet taken by the worker beyond which {@link #submit} waits
+     * @param maxLead how long batches may stay handed over and not yet taken by the worker; a batch
+     *                handed over later waits until the worker takes them
      */
-    public RollupQueue(Rollup rollup, Pending pending, Retry retry, Duration interval, int maxQueued) {
+    public RollupQueue(Rollup rollup, Pending pending, Retry retry, Duration interval, Duration maxLead) {
         this.rollup = rollup;
         this.pending = pending;
         this.retry = retry;
         this.interval = interval;
-        this.maxQueued = maxQueued;
+        this.maxLeadNanos = maxLead.toNanos();
         this.worker = new Thread(this::work, "rollups");
         worker.setDaemon(true);
     }
@@ -89,7 +92,7 @@ public final class RollupQueue implements AutoCloseable {
 
     /**
      * Saves what the batch touched, so that no crash can lose it once the batch is committed, and
-     * queues it. Waits while the worker is {@code maxQueued} batches behind; throws when it failed.
+     * queues it. Waits while the worker is behind by more than the lead; throws when it failed.
      */
     public void submit(long batchId, Set<ListenerSong> touched) throws InterruptedException {
         synchronized (lock) {
@@ -100,9 +103,13 @@ public final class RollupQueue implements AutoCloseable {
         }
         retry.run("saving what batch " + batchId + " touched", () -> pending.save(batchId, touched));
         synchronized (lock) {
+            if (queued.isEmpty()) {
+                queuedSince = System.nanoTime();
+            }
             queued.computeIfAbsent(batchId, id -> new HashSet<>()).addAll(touched);
             lock.notifyAll();
-            while (queued.size() > maxQueued && failure == null && !closed) {
+            // Once true, true until the worker takes the queue (and notifies).
+            while (!queued.isEmpty() && System.nanoTime() - queuedSince > maxLeadNanos && failure == null && !closed) {
                 lock.wait();
             }
             throwIfFailed();
