@@ -86,6 +86,12 @@ public final class StreamerJob {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UserError("interrupted while reading the pending rollups", e);
+        } catch (OutageRetry.CassandraUnavailableException e) {
+            throw new UserError(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // e.g. a keyspace made before the table existed
+            throw new UserError("cannot read " + config.keyspace() + "." + Names.ROLLUP_PENDING_TABLE + ": "
+                    + Outages.rootMessage(e) + " (./pipeline schema applies cql/create_db.cql)", e);
         }
         return rollups;
     }
