@@ -56,7 +56,7 @@ public final class BenchAll implements Callable<Integer> {
                 int queryListeners, int queryHours, int queryRuns, int demoEvents, int demoRate) {
         static final Plan FULL = new Plan("full", 200_000, 3, 400_000, 100_000, 400_000, 200_000,
                 Duration.ofSeconds(20), Duration.ofSeconds(60), 200, 24, 2_000, 500, 200);
-        static final Plan QUICK = new Plan("quick", 20_000, 1, 15_000, 5_000, 5_000, 5_000,
+        static final Plan QUICK = new Plan("quick", 20_000, 1, 3_000, 1_000, 1_000, 1_000,
                 Duration.ofSeconds(3), Duration.ofSeconds(7), 20, 6, 200, 100, 100);
     }
 
@@ -79,7 +79,7 @@ public final class BenchAll implements Callable<Integer> {
 
     @Option(names = "--streamer-records", paramLabel = "N",
             description = "Measured streamer records, at least three batches (default 400,000 in batches of 100,000; "
-                    + "--quick 15,000 in batches of 5,000).")
+                    + "--quick 3,000 in batches of 1,000).")
     Long streamerRecords;
 
     @Option(names = "--e2e-duration", paramLabel = "DURATION", converter = DurationConverter.class,
