@@ -153,11 +153,8 @@ public final class LocalStack implements AutoCloseable {
                 }
             }
             boolean topicCreated = KafkaTopics.ensure(settings.kafka().toString(), bootstrap.topic(), bootstrap.partitions(), REQUEST_TIMEOUT);
-            CqlSession session = CassandraSessions.open(cassandraContactPoints(), settings.datacenter(), REQUEST_TIMEOUT);
-            try {
+            try (CqlSession session = CassandraSessions.open(cassandraContactPoints(), settings.datacenter(), REQUEST_TIMEOUT)) {
                 Schema.load().apply(session, bootstrap.keyspace(), bootstrap.replication());
-            } finally {
-                CassandraService.closeInBackground(session);
             }
             synchronized (launched) {
                 launched.clear();

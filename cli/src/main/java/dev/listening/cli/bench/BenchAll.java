@@ -56,8 +56,8 @@ public final class BenchAll implements Callable<Integer> {
                 int queryListeners, int queryHours, int queryRuns, int demoEvents, int demoRate) {
         static final Plan FULL = new Plan("full", 200_000, 3, 400_000, 100_000, 400_000, 200_000,
                 Duration.ofSeconds(20), Duration.ofSeconds(60), 200, 24, 2_000, 500, 200);
-        static final Plan QUICK = new Plan("quick", 20_000, 1, 15_000, 5_000, 5_000, 5_000,
-                Duration.ofSeconds(3), Duration.ofSeconds(7), 20, 6, 200, 100, 100);
+        static final Plan QUICK = new Plan("quick", 20_000, 1, 3_000, 1_000, 1_000, 1_000,
+                Duration.ofSeconds(2), Duration.ofSeconds(5), 20, 6, 200, 100, 100);
     }
 
     @Mixin
@@ -79,12 +79,12 @@ public final class BenchAll implements Callable<Integer> {
 
     @Option(names = "--streamer-records", paramLabel = "N",
             description = "Measured streamer records, at least three batches (default 400,000 in batches of 100,000; "
-                    + "--quick 15,000 in batches of 5,000).")
+                    + "--quick 3,000 in batches of 1,000).")
     Long streamerRecords;
 
     @Option(names = "--e2e-duration", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How long end-to-end latencies are measured, after a third as long of warm-up (default 60s "
-                    + "after 20s; --quick 7s after 3s).")
+                    + "after 20s; --quick 5s after 2s).")
     Duration e2eDuration;
 
     @Option(names = "--query-runs", paramLabel = "N", description = "Timed runs of each query (default 2,000; --quick 200).")
