@@ -56,8 +56,8 @@ public final class BenchAll implements Callable<Integer> {
                 int queryListeners, int queryHours, int queryRuns, int demoEvents, int demoRate) {
         static final Plan FULL = new Plan("full", 200_000, 3, 400_000, 100_000, 400_000, 200_000,
                 Duration.ofSeconds(20), Duration.ofSeconds(60), 200, 24, 2_000, 500, 200);
-        static final Plan QUICK = new Plan("quick", 20_000, 1, 3_000, 1_000, 1_000, 1_000,
-                Duration.ofSeconds(2), Duration.ofSeconds(5), 20, 6, 200, 100, 100);
+        static final Plan QUICK = new Plan("quick", 10_000, 1, 3_000, 1_000, 1_000, 1_000,
+                Duration.ofSeconds(1), Duration.ofSeconds(4), 20, 6, 200, 100, 100);
     }
 
     @Mixin
@@ -74,7 +74,7 @@ public final class BenchAll implements Callable<Integer> {
     Path outDir;
 
     @Option(names = "--producer-records", paramLabel = "N",
-            description = "Records per producer run (default 200,000; --quick 20,000).")
+            description = "Records per producer run (default 200,000; --quick 10,000).")
     Long producerRecords;
 
     @Option(names = "--streamer-records", paramLabel = "N",
@@ -84,7 +84,7 @@ public final class BenchAll implements Callable<Integer> {
 
     @Option(names = "--e2e-duration", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How long end-to-end latencies are measured, after a third as long of warm-up (default 60s "
-                    + "after 20s; --quick 5s after 2s).")
+                    + "after 20s; --quick 4s after 1s).")
     Duration e2eDuration;
 
     @Option(names = "--query-runs", paramLabel = "N", description = "Timed runs of each query (default 2,000; --quick 200).")

@@ -92,51 +92,79 @@ public final class RollupWriter implements RollupQueue.Rollup {
         try (CqlSession session = connector.openSession()) {
             Statements statements = new Statements(session);
             Set<ListenerHour> listenerHours = touched.stream().map(ListenerSong::listenerHour).collect(Collectors.toSet());
-            List<BoundStatement> playSelects = new ArrayList<>();
-            chunked(group(listenerHours.stream().map(k -> Map.entry(k.dateHour(), k.name())).toList()), LISTENERS_PER_READ,
-                    (hour, names) -> playSelects.add(statements.selectPlays(hour, names)));
-            List<Play> plays = execute(session, playSelects, RollupWriter::play);
+            List<Play> plays = readPlays(session, statements, listenerHours);
             Map<ListenerHour, ListenerHourRollup> parts = Rollups.listenerHours(plays);
-            Writes partWrites = new Writes(session.getContext());
-            parts.values().forEach(part -> partWrites.add(Names.LISTENER_HOURLY_TABLE, part.key().dateHour(),
-                    statements.listenerHour(part)));
-            for (ListenerSong played : touched) {
-                ListenerHourRollup part = parts.get(played.listenerHour());
-                Long songPlays = part == null ? null : part.songPlays().get(played.song());
-                if (songPlays != null) {
-                    partWrites.add(Names.LISTENER_SONG_HOURLY_TABLE, played.listenerHour().dateHour(),
-                            statements.listenerSong(played, songPlays));
-                }
-            }
-            execute(session, partWrites.batches(), row -> row);
-
+            int partRows = writeParts(session, statements, parts, touched);
             // Every read below sees the parts just written: the hour's other listeners, the day's other hours.
-            Set<ListenerHour.DateHour> hours = listenerHours.stream().map(ListenerHour::dateHour).collect(Collectors.toSet());
-            Set<ListenerHour.ListenerDay> days = listenerHours.stream().map(ListenerHour::day).collect(Collectors.toSet());
-            Set<ListenerSong.SongHour> songHours = touched.stream().map(ListenerSong::songHour).collect(Collectors.toSet());
-            Map<ListenerHour.DateHour, List<Totals>> hourParts = group(execute(session,
-                    hours.stream().map(statements::selectHour).toList(), row -> Map.entry(listenerHour(row).dateHour(), totals(row))));
-            List<BoundStatement> daySelects = new ArrayList<>();
-            chunked(group(days.stream().map(d -> Map.entry(d.date(), d.name())).toList()), LISTENERS_PER_READ,
-                    (date, names) -> daySelects.add(statements.selectDays(date, names)));
-            Map<ListenerHour.ListenerDay, List<Totals>> dayParts = group(execute(session, daySelects,
-                    row -> Map.entry(listenerHour(row).day(), totals(row))));
-            List<BoundStatement> songSelects = new ArrayList<>();
-            chunked(group(songHours.stream().map(s -> Map.entry(s.hour(), s.song())).toList()), SONGS_PER_READ,
-                    (hour, songs) -> songSelects.add(statements.selectSongHours(hour, songs)));
-            Map<ListenerSong.SongHour, List<Long>> songParts = group(execute(session, songSelects,
-                    row -> Map.entry(songHour(row), row.getLong(RollupColumn.PLAYS))));
-
             Writes writes = new Writes(session.getContext());
-            hourParts.forEach((hour, totals) -> writes.add(Names.BY_HOUR_TABLE, hour, statements.hour(Rollups.hour(hour, totals))));
-            dayParts.forEach((day, totals) -> writes.add(Names.LISTENER_DAILY_TABLE, day.date(), statements.day(Rollups.day(day, totals))));
-            songParts.forEach((songHour, counts) -> writes.add(Names.BY_HOUR_TABLE, songHour.hour(),
-                    statements.songHour(songHour, counts.stream().mapToLong(Long::longValue).sum())));
+            int hours = sumHours(session, statements, listenerHours, writes);
+            int days = sumDays(session, statements, listenerHours, writes);
+            int songs = sumSongs(session, statements, touched, writes);
             execute(session, writes.batches(), row -> row);
             LOG.info("rollups of {}: {} listener-hours ({} plays read), {} date/hours, {} songs in them and {} listener-days, "
-                            + "{} rows written, in {} ms", batches, parts.size(), plays.size(), hourParts.size(), songParts.size(),
-                    dayParts.size(), partWrites.rows() + writes.rows(), (System.nanoTime() - start) / 1_000_000);
+                            + "{} rows written, in {} ms", batches, parts.size(), plays.size(), hours, songs, days,
+                    partRows + writes.rows(), (System.nanoTime() - start) / 1_000_000);
         }
+    }
+
+    /** Every play of the listener-hours, read back from listening_history. */
+    private List<Play> readPlays(CqlSession session, Statements statements, Set<ListenerHour> listenerHours)
+            throws InterruptedException {
+        List<BoundStatement> selects = new ArrayList<>();
+        chunked(group(listenerHours.stream().map(k -> Map.entry(k.dateHour(), k.name())).toList()), LISTENERS_PER_READ,
+                (hour, names) -> selects.add(statements.selectPlays(hour, names)));
+        return execute(session, selects, RollupWriter::play);
+    }
+
+    /** The listener_hourly row of each listener-hour, and its listener_song_hourly rows of the songs touched; the rows written. */
+    private int writeParts(CqlSession session, Statements statements, Map<ListenerHour, ListenerHourRollup> parts,
+                           Set<ListenerSong> touched) throws InterruptedException {
+        Writes writes = new Writes(session.getContext());
+        parts.values().forEach(part -> writes.add(Names.LISTENER_HOURLY_TABLE, part.key().dateHour(), statements.listenerHour(part)));
+        for (ListenerSong played : touched) {
+            ListenerHourRollup part = parts.get(played.listenerHour());
+            Long songPlays = part == null ? null : part.songPlays().get(played.song());
+            if (songPlays != null) {
+                writes.add(Names.LISTENER_SONG_HOURLY_TABLE, played.listenerHour().dateHour(), statements.listenerSong(played, songPlays));
+            }
+        }
+        execute(session, writes.batches(), row -> row);
+        return writes.rows();
+    }
+
+    /** Each touched date/hour's totals, from the listener_hourly rows of its listeners; how many hours. */
+    private int sumHours(CqlSession session, Statements statements, Set<ListenerHour> listenerHours, Writes writes)
+            throws InterruptedException {
+        Set<ListenerHour.DateHour> hours = listenerHours.stream().map(ListenerHour::dateHour).collect(Collectors.toSet());
+        Map<ListenerHour.DateHour, List<Totals>> parts = group(execute(session, hours.stream().map(statements::selectHour).toList(),
+                row -> Map.entry(listenerHour(row).dateHour(), totals(row))));
+        parts.forEach((hour, totals) -> writes.add(Names.BY_HOUR_TABLE, hour, statements.hour(Rollups.hour(hour, totals))));
+        return parts.size();
+    }
+
+    /** Each touched listener-day, from the listener's listener_hourly rows of that day; how many days. */
+    private int sumDays(CqlSession session, Statements statements, Set<ListenerHour> listenerHours, Writes writes)
+            throws InterruptedException {
+        List<BoundStatement> selects = new ArrayList<>();
+        chunked(group(listenerHours.stream().map(ListenerHour::day).distinct().map(d -> Map.entry(d.date(), d.name())).toList()),
+                LISTENERS_PER_READ, (date, names) -> selects.add(statements.selectDays(date, names)));
+        Map<ListenerHour.ListenerDay, List<Totals>> parts = group(execute(session, selects,
+                row -> Map.entry(listenerHour(row).day(), totals(row))));
+        parts.forEach((day, totals) -> writes.add(Names.LISTENER_DAILY_TABLE, day.date(), statements.day(Rollups.day(day, totals))));
+        return parts.size();
+    }
+
+    /** The plays of each touched song in its hour, from its listener_song_hourly rows; how many songs. */
+    private int sumSongs(CqlSession session, Statements statements, Set<ListenerSong> touched, Writes writes)
+            throws InterruptedException {
+        List<BoundStatement> selects = new ArrayList<>();
+        chunked(group(touched.stream().map(ListenerSong::songHour).distinct().map(s -> Map.entry(s.hour(), s.song())).toList()),
+                SONGS_PER_READ, (hour, songs) -> selects.add(statements.selectSongHours(hour, songs)));
+        Map<ListenerSong.SongHour, List<Long>> parts = group(execute(session, selects,
+                row -> Map.entry(songHour(row), row.getLong(RollupColumn.PLAYS))));
+        parts.forEach((songHour, plays) -> writes.add(Names.BY_HOUR_TABLE, songHour.hour(),
+                statements.songHour(songHour, plays.stream().mapToLong(Long::longValue).sum())));
+        return parts.size();
     }
 
     /**
