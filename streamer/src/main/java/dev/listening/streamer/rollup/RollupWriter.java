@@ -37,7 +37,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -113,9 +113,8 @@ public final class RollupWriter implements RollupQueue.Rollup {
     /** Every play of the listener-hours, read back from listening_history. */
     private List<Play> readPlays(CqlSession session, Statements statements, Set<ListenerHour> listenerHours)
             throws InterruptedException {
-        List<BoundStatement> selects = new ArrayList<>();
-        chunked(group(listenerHours.stream().map(k -> Map.entry(k.dateHour(), k.name())).toList()), LISTENERS_PER_READ,
-                (hour, names) -> selects.add(statements.selectPlays(hour, names)));
+        List<BoundStatement> selects = inChunks(group(listenerHours.stream().map(k -> Map.entry(k.dateHour(), k.name())).toList()),
+                LISTENERS_PER_READ, statements::selectPlays);
         return execute(session, selects, RollupWriter::play);
     }
 
@@ -148,9 +147,8 @@ public final class RollupWriter implements RollupQueue.Rollup {
     /** Each touched listener-day, from the listener's listener_hourly rows of that day; how many days. */
     private int sumDays(CqlSession session, Statements statements, Set<ListenerHour> listenerHours, Writes writes)
             throws InterruptedException {
-        List<BoundStatement> selects = new ArrayList<>();
-        chunked(group(listenerHours.stream().map(ListenerHour::day).distinct().map(d -> Map.entry(d.date(), d.name())).toList()),
-                LISTENERS_PER_READ, (date, names) -> selects.add(statements.selectDays(date, names)));
+        List<BoundStatement> selects = inChunks(group(listenerHours.stream().map(ListenerHour::day).distinct()
+                .map(d -> Map.entry(d.date(), d.name())).toList()), LISTENERS_PER_READ, statements::selectDays);
         Map<ListenerHour.ListenerDay, List<Totals>> parts = group(execute(session, selects,
                 row -> Map.entry(listenerHour(row).day(), totals(row))));
         parts.forEach((day, totals) -> writes.add(Names.LISTENER_DAILY_TABLE, day.date(), statements.day(Rollups.day(day, totals))));
@@ -160,9 +158,8 @@ public final class RollupWriter implements RollupQueue.Rollup {
     /** The plays of each touched song in its hour, from its listener_song_hourly rows; how many songs. */
     private int sumSongs(CqlSession session, Statements statements, Set<ListenerSong> touched, Writes writes)
             throws InterruptedException {
-        List<BoundStatement> selects = new ArrayList<>();
-        chunked(group(touched.stream().map(ListenerSong::songHour).distinct().map(s -> Map.entry(s.hour(), s.song())).toList()),
-                SONGS_PER_READ, (hour, songs) -> selects.add(statements.selectSongHours(hour, songs)));
+        List<BoundStatement> selects = inChunks(group(touched.stream().map(ListenerSong::songHour).distinct()
+                .map(s -> Map.entry(s.hour(), s.song())).toList()), SONGS_PER_READ, statements::selectSongHours);
         Map<ListenerSong.SongHour, List<Long>> parts = group(execute(session, selects,
                 row -> Map.entry(songHour(row), row.getLong(RollupColumn.PLAYS))));
         parts.forEach((songHour, plays) -> writes.add(Names.BY_HOUR_TABLE, songHour.hour(),
@@ -251,13 +248,15 @@ public final class RollupWriter implements RollupQueue.Rollup {
         }
     }
 
-    /** Each group's values in chunks of at most {@code size}. */
-    private static <K, V> void chunked(Map<K, List<V>> groups, int size, BiConsumer<K, List<V>> chunk) {
+    /** One read per chunk of at most {@code size} of each group's keys. */
+    private static <K, V> List<BoundStatement> inChunks(Map<K, List<V>> groups, int size, BiFunction<K, List<V>, BoundStatement> read) {
+        List<BoundStatement> reads = new ArrayList<>();
         groups.forEach((key, values) -> {
             for (int from = 0; from < values.size(); from += size) {
-                chunk.accept(key, values.subList(from, Math.min(values.size(), from + size)));
+                reads.add(read.apply(key, values.subList(from, Math.min(values.size(), from + size))));
             }
         });
+        return reads;
     }
 
     private static <K, V> Map<K, List<V>> group(List<Map.Entry<K, V>> entries) {
