@@ -48,7 +48,9 @@ class DeploymentFilesIT {
     @Test
     void vagrantfileValidates() throws Exception {
         assumeTrue(onPath("vagrant"), "vagrant is not installed");
-        Result result = run(List.of("vagrant", "validate"));
+        // Without a provider (no VirtualBox here) plain validate stops at "no usable default provider"
+        // before reading the file; --ignore-provider still checks everything but the provider block.
+        Result result = run(List.of("vagrant", "validate", "--ignore-provider"));
         assertEquals(0, result.exitCode(), result.output());
     }
 
