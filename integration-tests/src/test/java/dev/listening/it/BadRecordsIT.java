@@ -98,7 +98,7 @@ class BadRecordsIT {
              SparkSubmitProcess streamer = SparkSubmitProcess.start(
                      submission.job(new SparkRuntime(STACK.root(), runDir), "local[2]"), log)) {
             stored(producer, "a first, good event", event(SONG, ARTISTS, 1_700_000_000_000L));
-            awaitEverythingAccountedFor(streamer);
+            awaitEverythingAccountedFor(streamer, log);
 
             stored(producer, "extra fields, ignored", with(event(SONG, ARTISTS, 1_700_000_001_000L), node -> {
                 node.put("extra", "ignored");
@@ -133,7 +133,7 @@ class BadRecordsIT {
                 stored(producer, "a later, good event", event(SONG, ARTISTS, 1_700_000_100_000L + i * 1000L));
             }
 
-            Reconciliation.Report report = awaitEverythingAccountedFor(streamer);
+            Reconciliation.Report report = awaitEverythingAccountedFor(streamer, log);
             assertTrue(streamer.isAlive(), "the streamer still runs");
             long deadLetters = sent.stream().filter(s -> s.error() != null).count();
             assertEquals(sent.size(), report.records());
@@ -154,11 +154,11 @@ class BadRecordsIT {
         }
     }
 
-    private Reconciliation.Report awaitEverythingAccountedFor(SparkSubmitProcess streamer) {
+    private Reconciliation.Report awaitEverythingAccountedFor(SparkSubmitProcess streamer, Path log) {
         AtomicReference<Reconciliation.Report> last = new AtomicReference<>();
         await("every record of " + topic + " stored or dead-lettered").atMost(DEADLINE).pollInterval(Duration.ofSeconds(2))
                 .until(() -> {
-                    assertTrue(streamer.isAlive(), "the streamer exited");
+                    assertTrue(streamer.isAlive(), () -> JobLog.exited(streamer, log));
                     last.set(verifier.verify(topic, Map.of(), Map.of()));
                     return last.get().missing().isEmpty();
                 });

@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,7 +74,6 @@ class ClusterIT {
     private static final int RATE = 120;
     /** How long the node stays down while events keep coming: records produced meanwhile. */
     private static final int PRODUCED_WHILE_NODE_DOWN = 3_000;
-    private static final int STREAMER_LOG_LINES_SHOWN = 80;
     private static final String KILLED_NODE = CassandraService.nodeName(2);
     private static final String STOPPED_WORKER = SparkDaemon.workerName(2);
 
@@ -128,7 +126,7 @@ class ClusterIT {
             assertEquals(WARMUP_EVENTS, produced(pipeline.run(DEADLINE, "produce", "--topic", TOPIC, "--rate", "max",
                     "--limit", Integer.toString(WARMUP_EVENTS))).acknowledged());
             await("the warm-up events stored").atMost(DEADLINE).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                assertTrue(streamer.isAlive(), () -> exited(streamer, log));
+                assertTrue(streamer.isAlive(), () -> JobLog.exited(streamer, log));
                 return storedByStreamer(log) >= WARMUP_EVENTS;
             });
             assertEquals(2, master().aliveWorkers().stream().filter(w -> w.coresUsed() == 1).count(),
@@ -144,7 +142,7 @@ class ClusterIT {
             kill(KILLED_NODE, true);
             await(KILLED_NODE + " down while " + PRODUCED_WHILE_NODE_DOWN + " more events come").atMost(DEADLINE)
                     .pollInterval(Duration.ofSeconds(1)).until(() -> {
-                        assertTrue(streamer.isAlive(), () -> KILLED_NODE + " down: " + exited(streamer, log));
+                        assertTrue(streamer.isAlive(), () -> KILLED_NODE + " down: " + JobLog.exited(streamer, log));
                         return records(topicReader) - killedAtRecord >= PRODUCED_WHILE_NODE_DOWN;
                     });
             long storedWhileDown = storedByStreamer(log);
@@ -212,23 +210,11 @@ class ClusterIT {
     private static Reconciliation.Report awaitEveryRecordStored(Verifier verifier, SparkSubmitProcess streamer, Path log) {
         AtomicReference<Reconciliation.Report> last = new AtomicReference<>();
         await("every record of " + TOPIC + " stored").atMost(DEADLINE).pollInterval(Duration.ofSeconds(5)).until(() -> {
-            assertTrue(streamer.isAlive(), () -> exited(streamer, log));
+            assertTrue(streamer.isAlive(), () -> JobLog.exited(streamer, log));
             last.set(verifier.verify(TOPIC, Map.of(), Map.of()));
             return last.get().missing().isEmpty();
         });
         return last.get();
-    }
-
-    /** The run directory goes with the cluster after the test, so a failure carries the end of the job's log, stack frames left out. */
-    private static String exited(SparkSubmitProcess streamer, Path log) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(log).stream().filter(line -> !line.stripLeading().startsWith("at ")).toList();
-        } catch (IOException e) {
-            lines = List.of("(no log: " + e + ")");
-        }
-        return "the streamer exited with code " + streamer.exitValue() + "; the last lines of " + log + ":\n"
-                + String.join("\n", lines.subList(Math.max(0, lines.size() - STREAMER_LOG_LINES_SHOWN), lines.size()));
     }
 
     /** SIGKILL ({@code now}) or SIGTERM to a service of the cluster through its pid file; returns once it is gone. */

@@ -48,12 +48,13 @@ class FaultsIT {
         SparkRuntime runtime = new SparkRuntime(STACK.root(), runDir);
 
         CompletableFuture<ProcessResult> producing;
-        try (SparkSubmitProcess streamer = SparkSubmitProcess.start(submission.job(runtime, "local[2]"), runDir.resolve("first.log"))) {
+        Path firstLog = runDir.resolve("first.log");
+        try (SparkSubmitProcess streamer = SparkSubmitProcess.start(submission.job(runtime, "local[2]"), firstLog)) {
             producing = CompletableFuture.supplyAsync(() -> STACK.runPipeline(DEADLINE, "produce", "--topic", topic,
                     "--rate", "2000", "--limit", Integer.toString(EVENTS), "--listeners", "50", "--partitions", "2"));
             AtomicReference<Reconciliation.Report> seen = new AtomicReference<>();
             await("some rows stored").atMost(DEADLINE).pollInterval(Duration.ofMillis(500)).until(() -> {
-                assertTrue(streamer.isAlive(), "the streamer exited on its own");
+                assertTrue(streamer.isAlive(), () -> "on its own: " + JobLog.exited(streamer, firstLog));
                 seen.set(verifier.verify(topic, Map.of(), Map.of()));
                 return seen.get().stored() > 0;
             });
@@ -64,8 +65,9 @@ class FaultsIT {
         ProcessResult produced = producing.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
         assertEquals(0, produced.exitCode(), produced.stderr());
 
-        try (SparkSubmitProcess streamer = SparkSubmitProcess.start(submission.job(runtime, "local[2]"), runDir.resolve("second.log"))) {
-            Reconciliation.Report report = awaitNothingMissing(verifier, topic, streamer);
+        Path secondLog = runDir.resolve("second.log");
+        try (SparkSubmitProcess streamer = SparkSubmitProcess.start(submission.job(runtime, "local[2]"), secondLog)) {
+            Reconciliation.Report report = awaitNothingMissing(verifier, topic, streamer, secondLog);
             assertEquals(EVENTS, report.records());
             assertEquals(EVENTS, report.stored());
             assertTrue(report.exactlyOnce(), report.toString());
@@ -105,10 +107,10 @@ class FaultsIT {
         assertEquals(records.size(), records.stream().map(r -> r.row().eventId()).distinct().count(), "no event_id twice");
     }
 
-    private static Reconciliation.Report awaitNothingMissing(Verifier verifier, String topic, SparkSubmitProcess streamer) {
+    private static Reconciliation.Report awaitNothingMissing(Verifier verifier, String topic, SparkSubmitProcess streamer, Path log) {
         AtomicReference<Reconciliation.Report> last = new AtomicReference<>();
         await("every event stored").atMost(DEADLINE).pollInterval(Duration.ofSeconds(2)).until(() -> {
-            assertTrue(streamer.isAlive(), "the restarted streamer exited");
+            assertTrue(streamer.isAlive(), () -> "after the restart: " + JobLog.exited(streamer, log));
             last.set(verifier.verify(topic, Map.of(), Map.of()));
             return last.get().missing().isEmpty();
         });

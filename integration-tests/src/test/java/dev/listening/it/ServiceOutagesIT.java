@@ -103,7 +103,7 @@ class ServiceOutagesIT {
 
         try (SparkSubmitProcess streamer = SparkSubmitProcess.start(submission.job(new SparkRuntime(ROOT, runDir), "local[2]"), log)) {
             try (CqlSession session = session()) {
-                assertEquals(500, awaitEveryRecordAccountedFor(new Verifier(topicReader, session, keyspace), topic, streamer).stored());
+                assertEquals(500, awaitEveryRecordAccountedFor(new Verifier(topicReader, session, keyspace), topic, streamer, log).stored());
             }
             // 4,000 events at 50/s: they keep coming for the whole outage and a little after it
             CompletableFuture<ProcessResult> producing = CompletableFuture.supplyAsync(() -> pipeline.run(DEADLINE,
@@ -114,7 +114,7 @@ class ServiceOutagesIT {
             // The outage itself is the test's subject, so it is timed; the streamer is checked every second of it.
             await("Cassandra down for " + CASSANDRA_OUTAGE.toSeconds() + " s").atMost(CASSANDRA_OUTAGE.plusSeconds(30))
                     .pollInterval(Duration.ofSeconds(1)).until(() -> {
-                        assertTrue(streamer.isAlive(), "the streamer exited while Cassandra was down");
+                        assertTrue(streamer.isAlive(), () -> "Cassandra down: " + JobLog.exited(streamer, log));
                         return Duration.between(down, Instant.now()).compareTo(CASSANDRA_OUTAGE) >= 0;
                     });
             long producedDuringOutage = records(topic) - recordsWhenStopped;
@@ -131,7 +131,7 @@ class ServiceOutagesIT {
             produced(producing.get(DEADLINE.toSeconds(), TimeUnit.SECONDS));
 
             try (CqlSession session = session()) {
-                Reconciliation.Report report = awaitEveryRecordAccountedFor(new Verifier(topicReader, session, keyspace), topic, streamer);
+                Reconciliation.Report report = awaitEveryRecordAccountedFor(new Verifier(topicReader, session, keyspace), topic, streamer, log);
                 LOG.info("Cassandra stopped in {} s, held down {} s ({} events produced meanwhile), ready again {} s after "
                                 + "its start; every event stored {} s after that: {}", stopping.toSeconds(), heldDown.toSeconds(),
                         producedDuringOutage, cassandra.readyIn().toSeconds(), Duration.between(back, Instant.now()).toSeconds(),
@@ -178,10 +178,11 @@ class ServiceOutagesIT {
         assertEquals(records.size(), distinct, "no event_id twice");
     }
 
-    private static Reconciliation.Report awaitEveryRecordAccountedFor(Verifier verifier, String topic, SparkSubmitProcess streamer) {
+    private static Reconciliation.Report awaitEveryRecordAccountedFor(Verifier verifier, String topic, SparkSubmitProcess streamer,
+                                                                      Path log) {
         AtomicReference<Reconciliation.Report> last = new AtomicReference<>();
         await("every record of " + topic + " stored").atMost(DEADLINE).pollInterval(Duration.ofSeconds(2)).until(() -> {
-            assertTrue(streamer.isAlive(), "the streamer exited");
+            assertTrue(streamer.isAlive(), () -> JobLog.exited(streamer, log));
             last.set(verifier.verify(topic, Map.of(), Map.of()));
             return last.get().missing().isEmpty();
         });
