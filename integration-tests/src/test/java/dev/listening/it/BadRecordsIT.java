@@ -45,11 +45,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -98,7 +96,7 @@ class BadRecordsIT {
              SparkSubmitProcess streamer = SparkSubmitProcess.start(
                      submission.job(new SparkRuntime(STACK.root(), runDir), "local[2]"), log)) {
             stored(producer, "a first, good event", event(SONG, ARTISTS, 1_700_000_000_000L));
-            awaitEverythingAccountedFor(streamer, log);
+            StreamerChecks.awaitNothingMissing(verifier, topic, streamer, log, DEADLINE, Duration.ofSeconds(2));
 
             stored(producer, "extra fields, ignored", with(event(SONG, ARTISTS, 1_700_000_001_000L), node -> {
                 node.put("extra", "ignored");
@@ -133,7 +131,8 @@ class BadRecordsIT {
                 stored(producer, "a later, good event", event(SONG, ARTISTS, 1_700_000_100_000L + i * 1000L));
             }
 
-            Reconciliation.Report report = awaitEverythingAccountedFor(streamer, log);
+            Reconciliation.Report report = StreamerChecks.awaitNothingMissing(verifier, topic, streamer, log, DEADLINE,
+                    Duration.ofSeconds(2));
             assertTrue(streamer.isAlive(), "the streamer still runs");
             long deadLetters = sent.stream().filter(s -> s.error() != null).count();
             assertEquals(sent.size(), report.records());
@@ -152,17 +151,6 @@ class BadRecordsIT {
             assertEquals(deadLetters, logged[0], "dead letters counted in the batch lines");
             assertEquals(1, logged[1], "join misses counted in the batch lines");
         }
-    }
-
-    private Reconciliation.Report awaitEverythingAccountedFor(SparkSubmitProcess streamer, Path log) {
-        AtomicReference<Reconciliation.Report> last = new AtomicReference<>();
-        await("every record of " + topic + " stored or dead-lettered").atMost(DEADLINE).pollInterval(Duration.ofSeconds(2))
-                .until(() -> {
-                    assertTrue(streamer.isAlive(), () -> JobLog.exited(streamer, log));
-                    last.set(verifier.verify(topic, Map.of(), Map.of()));
-                    return last.get().missing().isEmpty();
-                });
-        return last.get();
     }
 
     private void assertStored(Sent record) {

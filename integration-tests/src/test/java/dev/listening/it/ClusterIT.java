@@ -39,7 +39,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -126,7 +125,7 @@ class ClusterIT {
             assertEquals(WARMUP_EVENTS, produced(pipeline.run(DEADLINE, "produce", "--topic", TOPIC, "--rate", "max",
                     "--limit", Integer.toString(WARMUP_EVENTS))).acknowledged());
             await("the warm-up events stored").atMost(DEADLINE).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                assertTrue(streamer.isAlive(), () -> JobLog.exited(streamer, log));
+                assertTrue(streamer.isAlive(), () -> StreamerChecks.exited(streamer, log));
                 return storedByStreamer(log) >= WARMUP_EVENTS;
             });
             assertEquals(2, master().aliveWorkers().stream().filter(w -> w.coresUsed() == 1).count(),
@@ -142,7 +141,7 @@ class ClusterIT {
             kill(KILLED_NODE, true);
             await(KILLED_NODE + " down while " + PRODUCED_WHILE_NODE_DOWN + " more events come").atMost(DEADLINE)
                     .pollInterval(Duration.ofSeconds(1)).until(() -> {
-                        assertTrue(streamer.isAlive(), () -> KILLED_NODE + " down: " + JobLog.exited(streamer, log));
+                        assertTrue(streamer.isAlive(), () -> KILLED_NODE + " down: " + StreamerChecks.exited(streamer, log));
                         return records(topicReader) - killedAtRecord >= PRODUCED_WHILE_NODE_DOWN;
                     });
             long storedWhileDown = storedByStreamer(log);
@@ -163,7 +162,8 @@ class ClusterIT {
 
             Reconciliation.Report verdict;
             try (CqlSession session = CassandraSessions.open(contactPoints, DATACENTER, REQUEST_TIMEOUT, DefaultConsistencyLevel.QUORUM)) {
-                verdict = awaitEveryRecordStored(new Verifier(topicReader, session, KEYSPACE), streamer, log);
+                verdict = StreamerChecks.awaitNothingMissing(new Verifier(topicReader, session, KEYSPACE), TOPIC, streamer, log,
+                        DEADLINE, Duration.ofSeconds(5));
             }
             SparkMasterState master = master();
             LOG.info("node killed at record {} with {} rows stored, {} stored when it was restarted; every record stored {} s after "
@@ -205,16 +205,6 @@ class ClusterIT {
                     keyspace.getReplication());
             assertEquals(3, session.getMetadata().getNodes().size());
         }
-    }
-
-    private static Reconciliation.Report awaitEveryRecordStored(Verifier verifier, SparkSubmitProcess streamer, Path log) {
-        AtomicReference<Reconciliation.Report> last = new AtomicReference<>();
-        await("every record of " + TOPIC + " stored").atMost(DEADLINE).pollInterval(Duration.ofSeconds(5)).until(() -> {
-            assertTrue(streamer.isAlive(), () -> JobLog.exited(streamer, log));
-            last.set(verifier.verify(TOPIC, Map.of(), Map.of()));
-            return last.get().missing().isEmpty();
-        });
-        return last.get();
     }
 
     /** SIGKILL ({@code now}) or SIGTERM to a service of the cluster through its pid file; returns once it is gone. */

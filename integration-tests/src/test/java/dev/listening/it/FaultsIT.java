@@ -54,7 +54,7 @@ class FaultsIT {
                     "--rate", "2000", "--limit", Integer.toString(EVENTS), "--listeners", "50", "--partitions", "2"));
             AtomicReference<Reconciliation.Report> seen = new AtomicReference<>();
             await("some rows stored").atMost(DEADLINE).pollInterval(Duration.ofMillis(500)).until(() -> {
-                assertTrue(streamer.isAlive(), () -> "on its own: " + JobLog.exited(streamer, firstLog));
+                assertTrue(streamer.isAlive(), () -> "on its own: " + StreamerChecks.exited(streamer, firstLog));
                 seen.set(verifier.verify(topic, Map.of(), Map.of()));
                 return seen.get().stored() > 0;
             });
@@ -67,7 +67,8 @@ class FaultsIT {
 
         Path secondLog = runDir.resolve("second.log");
         try (SparkSubmitProcess streamer = SparkSubmitProcess.start(submission.job(runtime, "local[2]"), secondLog)) {
-            Reconciliation.Report report = awaitNothingMissing(verifier, topic, streamer, secondLog);
+            Reconciliation.Report report = StreamerChecks.awaitNothingMissing(verifier, topic, streamer, secondLog, DEADLINE,
+                    Duration.ofSeconds(2));
             assertEquals(EVENTS, report.records());
             assertEquals(EVENTS, report.stored());
             assertTrue(report.exactlyOnce(), report.toString());
@@ -105,15 +106,5 @@ class FaultsIT {
         List<dev.listening.cli.verify.RecordRef> records = topicReader.read(topic, Map.of(), Map.of());
         assertEquals(report.acknowledged(), records.size(), "every acknowledged event is in the topic, once");
         assertEquals(records.size(), records.stream().map(r -> r.row().eventId()).distinct().count(), "no event_id twice");
-    }
-
-    private static Reconciliation.Report awaitNothingMissing(Verifier verifier, String topic, SparkSubmitProcess streamer, Path log) {
-        AtomicReference<Reconciliation.Report> last = new AtomicReference<>();
-        await("every event stored").atMost(DEADLINE).pollInterval(Duration.ofSeconds(2)).until(() -> {
-            assertTrue(streamer.isAlive(), () -> "after the restart: " + JobLog.exited(streamer, log));
-            last.set(verifier.verify(topic, Map.of(), Map.of()));
-            return last.get().missing().isEmpty();
-        });
-        return last.get();
     }
 }

@@ -210,7 +210,7 @@ class RollupsIT {
     /** Until the streamer has logged batches covering this many records, and rollups covering those batches. */
     private void awaitBatchesThrough(SparkSubmitProcess streamer, Path log, long records) {
         await("rollups of " + records + " records of " + topic).atMost(DEADLINE).pollInterval(Duration.ofSeconds(2)).until(() -> {
-            assertTrue(streamer.isAlive(), () -> JobLog.exited(streamer, log));
+            assertTrue(streamer.isAlive(), () -> StreamerChecks.exited(streamer, log));
             return BatchLog.read(log).rolledUp(records);
         });
     }

@@ -41,7 +41,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -103,7 +102,8 @@ class ServiceOutagesIT {
 
         try (SparkSubmitProcess streamer = SparkSubmitProcess.start(submission.job(new SparkRuntime(ROOT, runDir), "local[2]"), log)) {
             try (CqlSession session = session()) {
-                assertEquals(500, awaitEveryRecordAccountedFor(new Verifier(topicReader, session, keyspace), topic, streamer, log).stored());
+                assertEquals(500, StreamerChecks.awaitNothingMissing(new Verifier(topicReader, session, keyspace), topic, streamer, log,
+                        DEADLINE, Duration.ofSeconds(2)).stored());
             }
             // 4,000 events at 50/s: they keep coming for the whole outage and a little after it
             CompletableFuture<ProcessResult> producing = CompletableFuture.supplyAsync(() -> pipeline.run(DEADLINE,
@@ -114,7 +114,7 @@ class ServiceOutagesIT {
             // The outage itself is the test's subject, so it is timed; the streamer is checked every second of it.
             await("Cassandra down for " + CASSANDRA_OUTAGE.toSeconds() + " s").atMost(CASSANDRA_OUTAGE.plusSeconds(30))
                     .pollInterval(Duration.ofSeconds(1)).until(() -> {
-                        assertTrue(streamer.isAlive(), () -> "Cassandra down: " + JobLog.exited(streamer, log));
+                        assertTrue(streamer.isAlive(), () -> "Cassandra down: " + StreamerChecks.exited(streamer, log));
                         return Duration.between(down, Instant.now()).compareTo(CASSANDRA_OUTAGE) >= 0;
                     });
             long producedDuringOutage = records(topic) - recordsWhenStopped;
@@ -131,7 +131,8 @@ class ServiceOutagesIT {
             produced(producing.get(DEADLINE.toSeconds(), TimeUnit.SECONDS));
 
             try (CqlSession session = session()) {
-                Reconciliation.Report report = awaitEveryRecordAccountedFor(new Verifier(topicReader, session, keyspace), topic, streamer, log);
+                Reconciliation.Report report = StreamerChecks.awaitNothingMissing(new Verifier(topicReader, session, keyspace), topic,
+                        streamer, log, DEADLINE, Duration.ofSeconds(2));
                 LOG.info("Cassandra stopped in {} s, held down {} s ({} events produced meanwhile), ready again {} s after "
                                 + "its start; every event stored {} s after that: {}", stopping.toSeconds(), heldDown.toSeconds(),
                         producedDuringOutage, cassandra.readyIn().toSeconds(), Duration.between(back, Instant.now()).toSeconds(),
@@ -176,17 +177,6 @@ class ServiceOutagesIT {
         assertEquals(0, report.failed(), report.line());
         assertEquals(report.acknowledged(), records.size(), "every acknowledged event is in the topic, none twice");
         assertEquals(records.size(), distinct, "no event_id twice");
-    }
-
-    private static Reconciliation.Report awaitEveryRecordAccountedFor(Verifier verifier, String topic, SparkSubmitProcess streamer,
-                                                                      Path log) {
-        AtomicReference<Reconciliation.Report> last = new AtomicReference<>();
-        await("every record of " + topic + " stored").atMost(DEADLINE).pollInterval(Duration.ofSeconds(2)).until(() -> {
-            assertTrue(streamer.isAlive(), () -> JobLog.exited(streamer, log));
-            last.set(verifier.verify(topic, Map.of(), Map.of()));
-            return last.get().missing().isEmpty();
-        });
-        return last.get();
     }
 
     /** SIGTERM to the service's pid, as ./pipeline down sends it; returns once the process is gone. */

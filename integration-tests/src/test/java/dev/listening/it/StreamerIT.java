@@ -222,7 +222,7 @@ class StreamerIT {
      */
     private void awaitRows(SparkSubmitProcess streamer, Sent expected, Path log) {
         await("rows of " + topic + " in " + keyspace).atMost(DEADLINE).pollInterval(Duration.ofSeconds(2)).until(() -> {
-            assertTrue(streamer.isAlive(), () -> JobLog.exited(streamer, log));
+            assertTrue(streamer.isAlive(), () -> StreamerChecks.exited(streamer, log));
             return count(Names.HISTORY_TABLE) >= expected.eventIds.size()
                     && count(Names.DEAD_LETTER_TABLE) >= expected.deadLetters.size()
                     && BatchTotals.of(log).rows() >= expected.records();

@@ -1,0 +1,54 @@
+package dev.listening.it;
+
+import dev.listening.cli.verify.Reconciliation;
+import dev.listening.cli.verify.Verifier;
+import dev.listening.stack.spark.SparkSubmitProcess;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Checks on a streaming job a test started with {@link SparkSubmitProcess}, logging to {@code log}. */
+final class StreamerChecks {
+    private static final int LOG_LINES_SHOWN = 80;
+
+    private StreamerChecks() {
+    }
+
+    /**
+     * Until every record of the topic is stored or dead-lettered, with the streamer alive all along;
+     * returns the last verdict, which the test then judges (doubles, unexpected rows).
+     */
+    static Reconciliation.Report awaitNothingMissing(Verifier verifier, String topic, SparkSubmitProcess streamer, Path log,
+                                                     Duration deadline, Duration poll) {
+        AtomicReference<Reconciliation.Report> last = new AtomicReference<>();
+        await("every record of " + topic + " stored or dead-lettered").atMost(deadline).pollInterval(poll).until(() -> {
+            assertTrue(streamer.isAlive(), () -> exited(streamer, log));
+            last.set(verifier.verify(topic, Map.of(), Map.of()));
+            return last.get().missing().isEmpty();
+        });
+        return last.get();
+    }
+
+    /**
+     * Why the streamer is gone, for a failure message: its exit code and the end of its log, stack
+     * frames left out. CI shows only the build's output, and some run directories go with their stack.
+     */
+    static String exited(SparkSubmitProcess streamer, Path log) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(log).stream().filter(line -> !line.stripLeading().startsWith("at ")).toList();
+        } catch (IOException e) {
+            lines = List.of("(no log: " + e + ")");
+        }
+        return "the streamer exited with code " + streamer.exitValue() + "; the last lines of " + log + ":\n"
+                + String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_LINES_SHOWN), lines.size()));
+    }
+}
