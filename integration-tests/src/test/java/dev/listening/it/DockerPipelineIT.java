@@ -23,10 +23,7 @@ import org.testcontainers.kafka.KafkaContainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,16 +57,12 @@ class DockerPipelineIT {
                     "1s", 10_000, "earliest", StreamerSubmission.defaultCheckpoint(home, Names.TOPIC, Names.KEYSPACE), "2m",
                     "10s");
             Verifier verifier = new Verifier(new TopicReader(bootstrap, Duration.ofSeconds(30)), session, Names.KEYSPACE);
-            try (SparkSubmitProcess streamer = SparkSubmitProcess.start(
-                    submission.job(new SparkRuntime(root, home), "local[2]"), home.resolve("streamer.log"))) {
-                AtomicReference<Reconciliation.Report> report = new AtomicReference<>();
-                await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2)).until(() -> {
-                    assertTrue(streamer.isAlive(), "the streamer exited");
-                    report.set(verifier.verify(Names.TOPIC, Map.of(), Map.of()));
-                    return report.get().missing().isEmpty();
-                });
-                assertTrue(report.get().exactlyOnce(), report.get().toString());
-                assertEquals(EVENTS, report.get().stored());
+            Path log = home.resolve("streamer.log");
+            try (SparkSubmitProcess streamer = SparkSubmitProcess.start(submission.job(new SparkRuntime(root, home), "local[2]"), log)) {
+                Reconciliation.Report report = StreamerChecks.awaitNothingMissing(verifier, Names.TOPIC, streamer, log,
+                        Duration.ofMinutes(4), Duration.ofSeconds(2));
+                assertTrue(report.exactlyOnce(), report.toString());
+                assertEquals(EVENTS, report.stored());
             }
         }
     }
