@@ -1,6 +1,7 @@
 package dev.listening.it;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import dev.listening.cli.verify.Reconciliation;
 import dev.listening.cli.verify.RecordRef;
 import dev.listening.cli.verify.TopicReader;
@@ -41,6 +42,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -148,6 +150,64 @@ class ServiceOutagesIT {
         }
     }
 
+    /**
+     * The worst moment for Cassandra to die: a pre-filled topic and batches of 10,000 make a write
+     * certain to be in flight, and the kill comes once the second batch's rows are arriving, so the
+     * first batch's rows were acknowledged before it. Nothing may hang, be lost or be doubled: the
+     * job retries through the outage and, once the node is back on its own data, stores every event
+     * exactly once, the acknowledged rows included.
+     */
+    @Test
+    void cassandraKilledWhileABatchIsBeingWrittenResumesAndStoresEverythingOnce() throws Exception {
+        int events = 30_000;
+        int batch = 10_000;
+        String topic = topic("cassandra-kill");
+        String keyspace = keyspace("cassandra_kill");
+        Path runDir = RUN_DIR.resolve("cassandra-kill");
+        Path log = runDir.resolve("streamer.log");
+        StreamerSubmission submission = StreamerSubmission.defaults(ROOT, runDir, kafka(), cassandra(), topic, keyspace)
+                .withTrigger("1s")
+                .withMaxOffsetsPerTrigger(batch)
+                .withCheckpoint(runDir.resolve("checkpoint"));
+        produced(pipeline.run(DEADLINE, "produce", "--topic", topic, "--rate", "max", "--limit", Integer.toString(events)));
+
+        try (SparkSubmitProcess streamer = SparkSubmitProcess.start(submission.job(new SparkRuntime(ROOT, runDir), "local[2]"), log)) {
+            AtomicLong stored = new AtomicLong();
+            try (CqlSession session = session()) {
+                await("the second batch's rows arriving").atMost(DEADLINE).pollInterval(Duration.ofMillis(100)).until(() -> {
+                    assertTrue(streamer.isAlive(), () -> StreamerChecks.exited(streamer, log));
+                    stored.set(historyRows(session, keyspace));
+                    return stored.get() > batch;
+                });
+            }
+            kill(CassandraService.NAME);
+            long storedAtKill = stored.get();
+            assertTrue(storedAtKill % batch != 0 && storedAtKill < events,
+                    "the kill came while a batch was being written: " + storedAtKill + " rows");
+            Instant down = Instant.now();
+            await("Cassandra dead for 5 s").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                assertTrue(streamer.isAlive(), () -> "Cassandra dead: " + StreamerChecks.exited(streamer, log));
+                return Duration.between(down, Instant.now()).compareTo(Duration.ofSeconds(5)) >= 0;
+            });
+            UpReport up = stack.up(BOOTSTRAP, DEADLINE);
+            assertFalse(service(up, CassandraService.NAME).alreadyRunning());
+
+            try (CqlSession session = session()) {
+                Reconciliation.Report report = StreamerChecks.awaitNothingMissing(new Verifier(topicReader, session, keyspace), topic,
+                        streamer, log, DEADLINE, Duration.ofSeconds(2));
+                LOG.info("Cassandra killed at {} rows; every event stored {} s after the kill: {}", storedAtKill,
+                        Duration.between(down, Instant.now()).toSeconds(), report);
+                assertEquals(events, report.records());
+                assertEquals(events, report.stored(), "the acknowledged rows survived the kill, the rest were written after it");
+                assertEquals(0, report.deadLetters());
+                assertEquals(List.of(), report.unexpected());
+                assertTrue(report.exactlyOnce(), report.toString());
+                assertEquals(events, historyRows(session, keyspace), "no row twice");
+            }
+            assertTrue(streamer.isAlive(), "the streamer rode the kill out");
+        }
+    }
+
     @Test
     void brokerRestartedWhileTheProducerSends5000PerSecondLosesAndDoublesNoEvent() throws Exception {
         String topic = topic("broker-restart");
@@ -188,6 +248,20 @@ class ServiceOutagesIT {
         process.destroy();
         process.onExit().get(LocalStack.STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         return Duration.between(start, Instant.now());
+    }
+
+    /** SIGKILL to the service's pid: no shutdown, the node's commit log is all it keeps. */
+    private static void kill(String service) throws Exception {
+        Path dir = stack.settings().home().resolve(service);
+        long pid = LocalStack.pidFile(dir, service).read().orElseThrow(() -> new AssertionError(service + " has no pid file"));
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError(service + " (pid " + pid + ") is not running"));
+        process.destroyForcibly();
+        process.onExit().get(LocalStack.STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    private static long historyRows(CqlSession session, String keyspace) {
+        return session.execute(SimpleStatement.newInstance("SELECT count(*) FROM " + keyspace + "." + Names.HISTORY_TABLE)
+                .setTimeout(REQUEST_TIMEOUT)).one().getLong(0);
     }
 
     private static Report produced(ProcessResult result) {

@@ -20,8 +20,10 @@ public record StreamerConfig(
         String startingOffsets,
         String checkpoint,
         Duration retryTimeout,
-        Duration rollupInterval) {
+        Duration rollupInterval,
+        Duration stallTimeout) {
 
+    private static final Duration MIN_STALL_TIMEOUT = Duration.ofMinutes(1);
     private static final Set<String> NAMED_OFFSETS = Set.of("earliest", "latest");
 
     public StreamerConfig {
@@ -30,6 +32,10 @@ public record StreamerConfig(
         require(!cassandra.isBlank(), "Cassandra contact points are empty");
         require(!keyspace.isBlank(), "the keyspace name is empty");
         require(maxOffsetsPerTrigger >= 1, StreamerOptions.MAX_OFFSETS_PER_TRIGGER + " must be at least 1, not " + maxOffsetsPerTrigger);
+        // An idle stream reports once a trigger (at least 10 s apart, Spark's noDataProgressEventInterval); a retry at least every 10 s.
+        require(stallTimeout.compareTo(MIN_STALL_TIMEOUT) >= 0 && stallTimeout.compareTo(trigger.multipliedBy(3)) >= 0,
+                StreamerOptions.STALL_TIMEOUT + " must be at least " + MIN_STALL_TIMEOUT.toSeconds() + " s and three triggers, not "
+                        + stallTimeout.toSeconds() + " s");
         // A JSON offsets object is checked by Spark's Kafka source when the query starts.
         require(NAMED_OFFSETS.contains(startingOffsets) || startingOffsets.strip().startsWith("{"),
                 StreamerOptions.STARTING_OFFSETS + " must be earliest, latest or a JSON object of offsets, not '" + startingOffsets + "'");

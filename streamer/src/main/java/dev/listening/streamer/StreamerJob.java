@@ -13,6 +13,9 @@ import dev.listening.streamer.sink.CassandraBatchWriter;
 import dev.listening.streamer.sink.CassandraProbe;
 import dev.listening.streamer.sink.OutageRetry;
 import dev.listening.streamer.sink.Outages;
+import dev.listening.streamer.sink.TableWriter;
+import dev.listening.streamer.watchdog.ProgressBeat;
+import dev.listening.streamer.watchdog.StallWatchdog;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkException;
 import org.apache.spark.sql.AnalysisException;
@@ -27,7 +30,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.runtime.BoxedUnit;
 
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 /**
  * The streaming job: Kafka topic -> {@link ListeningPlan} -> Cassandra, until stopped. Runs
@@ -38,6 +44,14 @@ public final class StreamerJob {
     static final String QUERY_NAME = "listening";
     /** Runs before Spark's own hook stops the SparkContext under the query. */
     private static final int STOP_QUERY_PRIORITY = ShutdownHookManager.SPARK_CONTEXT_SHUTDOWN_PRIORITY() + 1;
+
+    /** The job's exit code when the watchdog stopped a stalled stream. */
+    public static final int EXIT_STALLED = 3;
+    /** Spark names the thread that runs the micro-batches "stream execution thread for NAME [id = ...]". */
+    private static final String STREAM_THREAD_PREFIX = "stream execution thread for";
+    private static final int STACK_FRAMES_LOGGED = 40;
+    /** Longer than the query's stop timeout (20 s), so an orderly exit gets its chance first. */
+    private static final Duration HALT_AFTER = Duration.ofSeconds(45);
 
     private final StreamerConfig config;
 
@@ -54,9 +68,15 @@ public final class StreamerJob {
         Dataset<Row> songs = loadSongs(spark);
         BatchCounter counter = new BatchCounter();
         spark.streams().addListener(new BatchProgressLogger(counter));
-        OutageRetry retry = new OutageRetry(config.retryTimeout(), new CassandraProbe(conf));
+        StallWatchdog watchdog = new StallWatchdog(config.stallTimeout(), StreamerJob::stalled);
+        spark.streams().addListener(new ProgressBeat(watchdog));
+        OutageRetry retry = new OutageRetry(config.retryTimeout(), new CassandraProbe(conf), watchdog::beat);
         RollupQueue rollups = rollups(conf, retry);
-        StreamingQuery query = start(spark, songs, new CassandraBatchWriter(config.keyspace(), retry, counter, rollups));
+        StreamingQuery query = start(spark, songs, new CassandraBatchWriter(
+                TableWriter.of(conf, CassandraBatchWriter.HISTORY_INSERT, config.keyspace(), config.consistency()),
+                TableWriter.of(conf, CassandraBatchWriter.DEAD_LETTER_INSERT, config.keyspace(), config.consistency()),
+                retry, counter, rollups));
+        watchdog.start();
         ShutdownHookManager.addShutdownHook(STOP_QUERY_PRIORITY, () -> {
             stop(query);
             rollups.close();
@@ -148,6 +168,33 @@ public final class StreamerJob {
                 LOG.warn("the query did not stop in time: {}", e.getMessage());
             }
         }
+    }
+
+    /**
+     * No batch, idle trigger or retry for the stall timeout: the stream thread is stuck where no
+     * timeout reaches. Says where, then exits; the checkpoint replays the batch in flight on restart.
+     * Halts if the orderly exit itself hangs on the stuck thread.
+     */
+    private static void stalled(Duration silent) {
+        LOG.error("the stream made no progress for {} s (no batch finished, no idle trigger, no retry); exiting with code {} "
+                + "so that a restart resumes from the checkpoint", silent.toSeconds(), EXIT_STALLED);
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (thread.getName().startsWith(STREAM_THREAD_PREFIX)) {
+                LOG.warn("{} is at:{}", thread.getName(), Arrays.stream(stack).limit(STACK_FRAMES_LOGGED)
+                        .map(frame -> "\n    at " + frame).collect(Collectors.joining()));
+            }
+        });
+        Thread halt = new Thread(() -> {
+            try {
+                Thread.sleep(HALT_AFTER.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Runtime.getRuntime().halt(EXIT_STALLED);
+        }, "stall-halt");
+        halt.setDaemon(true);
+        halt.start();
+        new Thread(() -> System.exit(EXIT_STALLED), "stall-exit").start();
     }
 
     /** Our own message when Cassandra stayed out, else the innermost cause. */

@@ -83,6 +83,11 @@ public final class StreamerMain implements Callable<Integer> {
                     + "listening_history by about this much (default: ${DEFAULT-VALUE}).")
     Duration rollupInterval;
 
+    @Option(names = STALL_TIMEOUT, defaultValue = DEFAULT_STALL_TIMEOUT, converter = Interval.class, paramLabel = "DURATION",
+            description = "With no batch finished, no idle trigger and no retry for this long, the job exits with code 3 "
+                    + "instead of hanging; a restart resumes from the checkpoint (default: ${DEFAULT-VALUE}).")
+    Duration stallTimeout;
+
     public static void main(String[] args) {
         System.exit(Cli.execute(new StreamerMain(), args));
     }
@@ -96,7 +101,7 @@ public final class StreamerMain implements Callable<Integer> {
     StreamerConfig config() {
         return new StreamerConfig(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
                 maxOffsetsPerTrigger, startingOffsets, checkpoint != null ? checkpoint : defaultCheckpoint(), retryTimeout,
-                rollupInterval);
+                rollupInterval, stallTimeout);
     }
 
     private String defaultCheckpoint() {

@@ -21,6 +21,7 @@ public final class StreamerOptions {
     public static final String CHECKPOINT = "--checkpoint";
     public static final String RETRY_TIMEOUT = "--retry-timeout";
     public static final String ROLLUP_INTERVAL = "--rollup-interval";
+    public static final String STALL_TIMEOUT = "--stall-timeout";
 
     /** One replica acknowledges: right for one local node; clusters pass LOCAL_QUORUM. */
     public static final String DEFAULT_CONSISTENCY = "LOCAL_ONE";
@@ -32,6 +33,11 @@ public final class StreamerOptions {
     public static final String DEFAULT_RETRY_TIMEOUT = "10m";
     /** Rollups trail the history by about this much; a longer interval recomputes shared hours and days less often. */
     public static final String DEFAULT_ROLLUP_INTERVAL = "10s";
+    /**
+     * With no batch, idle trigger or retry for this long the job exits (code 3) instead of hanging; well
+     * above a slow batch of the default size and the longest wait between retries (10 s).
+     */
+    public static final String DEFAULT_STALL_TIMEOUT = "5m";
     /** Relative to the project root (system property pipeline.root). */
     public static final String DEFAULT_SONGS = "data/spotify-songs.csv";
     /** Under $PIPELINE_HOME; one checkpoint per topic and keyspace, named {@code <topic>-<keyspace>}. */

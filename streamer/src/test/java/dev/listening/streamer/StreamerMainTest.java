@@ -30,6 +30,7 @@ class StreamerMainTest {
         assertEquals(100_000, config.maxOffsetsPerTrigger());
         assertEquals(Duration.ofMinutes(10), config.retryTimeout());
         assertEquals(Duration.ofSeconds(10), config.rollupInterval());
+        assertEquals(Duration.ofMinutes(5), config.stallTimeout());
         assertTrue(config.songs().endsWith("data/spotify-songs.csv"), config.songs());
         assertTrue(Path.of(config.checkpoint()).endsWith(Path.of("checkpoints", "t1-ks1")), config.checkpoint());
     }
@@ -39,10 +40,11 @@ class StreamerMainTest {
         StreamerConfig config = parse("--bootstrap", "k:1", "--topic", Names.TOPIC, "--cassandra", "c:2,d:3",
                 "--datacenter", "dc2", "--keyspace", "ks", "--consistency", "LOCAL_QUORUM", "--songs", "/s.csv",
                 "--trigger", "1s", "--max-offsets-per-trigger", "500", "--starting-offsets", "latest",
-                "--checkpoint", "/ck", "--retry-timeout", "2m", "--rollup-interval", "1m");
+                "--checkpoint", "/ck", "--retry-timeout", "2m", "--rollup-interval", "1m", "--stall-timeout", "90s");
 
         assertEquals(new StreamerConfig("k:1", Names.TOPIC, "c:2,d:3", "dc2", "ks", DefaultConsistencyLevel.LOCAL_QUORUM,
-                "/s.csv", Duration.ofSeconds(1), 500, "latest", "/ck", Duration.ofMinutes(2), Duration.ofMinutes(1)), config);
+                "/s.csv", Duration.ofSeconds(1), 500, "latest", "/ck", Duration.ofMinutes(2), Duration.ofMinutes(1),
+                Duration.ofSeconds(90)), config);
     }
 
     @Test
@@ -50,5 +52,7 @@ class StreamerMainTest {
         assertThrows(UserError.class, () -> parse("--max-offsets-per-trigger", "0"));
         assertThrows(UserError.class, () -> parse("--starting-offsets", "yesterday"));
         assertThrows(CommandLine.ParameterException.class, () -> parse("--consistency", "SOME"));
+        assertThrows(UserError.class, () -> parse("--stall-timeout", "30s"));
+        assertThrows(UserError.class, () -> parse("--trigger", "1m", "--stall-timeout", "2m"));
     }
 }

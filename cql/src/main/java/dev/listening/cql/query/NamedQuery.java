@@ -1,5 +1,6 @@
 package dev.listening.cql.query;
 
+import dev.listening.contract.CqlFile;
 import dev.listening.contract.UserError;
 
 import java.util.Arrays;
@@ -32,8 +33,8 @@ public enum NamedQuery {
         return "cql/queries/" + cliName() + ".cql";
     }
 
-    public QueryFile load() {
-        return QueryFile.classpath(resource());
+    public CqlFile load() {
+        return CqlFile.classpath(resource());
     }
 
     public static NamedQuery byName(String name) {

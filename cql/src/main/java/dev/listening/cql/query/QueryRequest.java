@@ -1,5 +1,6 @@
 package dev.listening.cql.query;
 
+import dev.listening.contract.CqlFile;
 import dev.listening.contract.UserError;
 
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import java.util.Set;
  * @param name       how the output header names the query: sample, songs, ... or the file's name
  * @param outputName the output file's name without its extension
  */
-public record QueryRequest(String name, QueryFile file, String outputName, QueryParameters given) {
+public record QueryRequest(String name, CqlFile file, String outputName, QueryParameters given) {
     private static final String EXTENSION = ".cql";
 
     public QueryRequest {
@@ -46,7 +47,7 @@ public record QueryRequest(String name, QueryFile file, String outputName, Query
         }
         String fileName = file.getFileName().toString();
         String base = fileName.endsWith(EXTENSION) ? fileName.substring(0, fileName.length() - EXTENSION.length()) : fileName;
-        return new QueryRequest(fileName, QueryFile.read(file), "output_" + base, given);
+        return new QueryRequest(fileName, CqlFile.read(file), "output_" + base, given);
     }
 
     /** The markers the file uses. */
@@ -59,7 +60,7 @@ public record QueryRequest(String name, QueryFile file, String outputName, Query
         return given.isEmpty() && !markers().isEmpty();
     }
 
-    private static Set<Marker> markersOf(QueryFile file) {
+    private static Set<Marker> markersOf(CqlFile file) {
         Set<Marker> used = EnumSet.noneOf(Marker.class);
         for (String marker : file.markers()) {
             used.add(Marker.byName(marker).orElseThrow(() -> new UserError(

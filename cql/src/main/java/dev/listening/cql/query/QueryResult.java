@@ -1,5 +1,7 @@
 package dev.listening.cql.query;
 
+import dev.listening.contract.CqlFile;
+
 /**
  * What a run of a query produced, with everything an output file states at its top.
  *
@@ -7,7 +9,7 @@ package dev.listening.cql.query;
  */
 public record QueryResult(QueryRequest request, String keyspace, QueryParameters parameters, ResultTable table) {
     /** The statement as it ran: the file's, in this result's keyspace. */
-    public QueryFile statement() {
+    public CqlFile statement() {
         return request.file().inKeyspace(keyspace);
     }
 }

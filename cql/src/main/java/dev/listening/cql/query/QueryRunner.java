@@ -1,5 +1,6 @@
 package dev.listening.cql.query;
 
+import dev.listening.contract.CqlFile;
 import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DriverTimeoutException;
@@ -57,7 +58,7 @@ public final class QueryRunner {
                         + " yet, so no most recent user/date/hour: give " + Marker.options(List.of(Marker.values()), "and")));
     }
 
-    ResultTable execute(QueryFile file, QueryParameters parameters) {
+    ResultTable execute(CqlFile file, QueryParameters parameters) {
         try {
             PreparedStatement prepared = session.prepare(SimpleStatement.newInstance(file.cql()).setKeyspace(keyspace));
             BoundStatementBuilder bound = prepared.boundStatementBuilder();
@@ -71,7 +72,7 @@ public final class QueryRunner {
         }
     }
 
-    private static BoundStatementBuilder bind(QueryFile file, BoundStatementBuilder bound, int index,
+    private static BoundStatementBuilder bind(CqlFile file, BoundStatementBuilder bound, int index,
                                               ColumnDefinition variable, QueryParameters parameters) {
         String name = variable.getName().asInternal();
         Marker marker = Marker.byName(name).orElseThrow(() -> new UserError(

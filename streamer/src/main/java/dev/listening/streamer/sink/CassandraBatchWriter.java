@@ -10,14 +10,13 @@ import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Writes one micro-batch of the classified frame to listening_history and listening_dead_letter
- * with the Cassandra connector. Both are upserts by primary key (event_id / Kafka offset), so a
+ * ({@link TableWriter}). Both are upserts by primary key (event_id / Kafka offset), so a
  * replayed batch rewrites the same rows. Then what the batch touched is handed to the rollups
  * ({@link RollupQueue}), which recompute it apart from the batches.
  *
@@ -27,16 +26,19 @@ import java.util.concurrent.atomic.AtomicReference;
  * second write that is nearly always empty cost more than that rare second read.
  */
 public final class CassandraBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
-    /** The connector registers no DataSourceRegister service, so the short name "cassandra" does not resolve. */
-    public static final String FORMAT = "org.apache.spark.sql.cassandra";
+    public static final String HISTORY_INSERT = "cql/statements/listening_history_insert.cql";
+    public static final String DEAD_LETTER_INSERT = "cql/statements/listening_dead_letter_insert.cql";
 
-    private final String keyspace;
+    private final TableWriter history;
+    private final TableWriter deadLetters;
     private final OutageRetry retry;
     private final BatchCounter counter;
     private final RollupQueue rollups;
 
-    public CassandraBatchWriter(String keyspace, OutageRetry retry, BatchCounter counter, RollupQueue rollups) {
-        this.keyspace = keyspace;
+    public CassandraBatchWriter(TableWriter history, TableWriter deadLetters, OutageRetry retry, BatchCounter counter,
+                                RollupQueue rollups) {
+        this.history = history;
+        this.deadLetters = deadLetters;
         this.retry = retry;
         this.counter = counter;
         this.rollups = rollups;
@@ -49,25 +51,16 @@ public final class CassandraBatchWriter implements VoidFunction2<Dataset<Row>, L
         retry.run("writing batch " + batchId + " to " + Names.HISTORY_TABLE, () -> {
             // A fresh observation per attempt: what a failed attempt counted goes with it.
             Observation observation = new Observation();
-            write(ListeningPlan.validOf(ListeningPlan.observe(batch, observation)), Names.HISTORY_TABLE);
+            history.write(ListeningPlan.validOf(ListeningPlan.observe(batch, observation)));
             counts.set(BatchCounts.of(observation.getAsJava()));
             touched.set(ListenerSong.of(observation.getAsJava()));
         });
         if (counts.get().deadLetters() > 0) {
             retry.run("writing batch " + batchId + " to " + Names.DEAD_LETTER_TABLE,
-                    () -> write(ListeningPlan.deadLettersOf(batch), Names.DEAD_LETTER_TABLE));
+                    () -> deadLetters.write(ListeningPlan.deadLettersOf(batch)));
         }
         // After the history write, so the recomputed rollups see this batch's rows; saved before the commit.
         rollups.submit(batchId, touched.get());
         counter.record(batchId, counts.get());
-    }
-
-    private void write(Dataset<Row> rows, String table) {
-        rows.write()
-                .format(FORMAT)
-                .option("keyspace", keyspace)
-                .option("table", table)
-                .mode(SaveMode.Append)
-                .save();
     }
 }

@@ -16,7 +16,8 @@ import java.time.Instant;
 public final class OutageRetry {
     private static final Logger LOG = LoggerFactory.getLogger(OutageRetry.class);
     static final Duration FIRST_DELAY = Duration.ofSeconds(1);
-    static final Duration MAX_DELAY = Duration.ofSeconds(30);
+    /** Short enough that a node back after a long outage is written to within seconds, not half a minute. */
+    static final Duration MAX_DELAY = Duration.ofSeconds(10);
 
     /** A write to retry. */
     @FunctionalInterface
@@ -32,16 +33,19 @@ public final class OutageRetry {
 
     private final Duration timeout;
     private final CassandraHealth cassandra;
+    private final Runnable retrying;
     private final Clock clock;
     private final Sleeper sleeper;
 
-    public OutageRetry(Duration timeout, CassandraHealth cassandra) {
-        this(timeout, cassandra, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+    /** @param retrying told before each wait: a write retried through an outage is progress, not a stall */
+    public OutageRetry(Duration timeout, CassandraHealth cassandra, Runnable retrying) {
+        this(timeout, cassandra, retrying, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
     }
 
-    OutageRetry(Duration timeout, CassandraHealth cassandra, Clock clock, Sleeper sleeper) {
+    OutageRetry(Duration timeout, CassandraHealth cassandra, Runnable retrying, Clock clock, Sleeper sleeper) {
         this.timeout = timeout;
         this.cassandra = cassandra;
+        this.retrying = retrying;
         this.clock = clock;
         this.sleeper = sleeper;
     }
@@ -64,6 +68,7 @@ public final class OutageRetry {
                             + " s while " + what + ": " + Outages.rootMessage(e), e);
                 }
                 LOG.warn("Cassandra unavailable while {} ({}); retrying in {} s", what, Outages.rootMessage(e), delay.toSeconds());
+                retrying.run();
                 sleeper.sleep(delay);
                 delay = delay.multipliedBy(2).compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay.multipliedBy(2);
             }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.listening.contract.CqlFile;
 import dev.listening.contract.EventField;
 import dev.listening.contract.EventJson;
 import dev.listening.contract.HistoryColumn;
@@ -15,6 +16,7 @@ import dev.listening.contract.SongColumn;
 import dev.listening.streamer.rollup.ListenerHour;
 import dev.listening.streamer.rollup.ListenerSong;
 import dev.listening.streamer.rollup.Song;
+import dev.listening.streamer.sink.CassandraBatchWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
@@ -87,6 +89,14 @@ class ListeningPlanTest {
         assertFalse(columns.contains("key"));
         assertEquals(EventField.values().length + 3 + SongColumn.values().length - 2, columns.size());
         assertTrue(columns.containsAll(List.of(HistoryColumn.DATE, HistoryColumn.HOUR, HistoryColumn.SKIPPED)));
+    }
+
+    @Test
+    void theInsertStatementsBindExactlyThePlansColumns() {
+        assertEquals(Set.of(ListeningPlan.valid(kafka(), songs).columns()),
+                Set.copyOf(CqlFile.classpath(CassandraBatchWriter.HISTORY_INSERT).markers()));
+        assertEquals(Set.of(ListeningPlan.deadLetters(kafka()).columns()),
+                Set.copyOf(CqlFile.classpath(CassandraBatchWriter.DEAD_LETTER_INSERT).markers()));
     }
 
     @Test

@@ -23,6 +23,7 @@ class OutageRetryTest {
 
     private boolean cassandraAnswers = true;
     private int reconnects;
+    private int retryingTold;
 
     private OutageRetry retry(Duration timeout) {
         Clock clock = new Clock() {
@@ -52,7 +53,7 @@ class OutageRetryTest {
                 reconnects++;
             }
         };
-        return new OutageRetry(timeout, health, clock, d -> {
+        return new OutageRetry(timeout, health, () -> retryingTold++, clock, d -> {
             sleeps.add(d);
             now = now.plus(d);
         });
@@ -71,6 +72,7 @@ class OutageRetryTest {
         assertEquals(4, attempts.get());
         assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4)), sleeps);
         assertEquals(3, reconnects, "a fresh session for every retry");
+        assertEquals(3, retryingTold, "every wait for a retry is reported as progress");
     }
 
     @Test

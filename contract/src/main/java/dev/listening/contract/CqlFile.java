@@ -1,7 +1,4 @@
-package dev.listening.cql.query;
-
-import dev.listening.contract.Names;
-import dev.listening.contract.UserError;
+package dev.listening.contract;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +19,7 @@ import java.util.regex.Pattern;
  * string literals and quoted identifiers are kept as they are, and the statement is sent to
  * Cassandra verbatim otherwise, so Cassandra stays the judge of what is valid CQL.
  * <p>
- * Like cql/create_db.cql, the shipped queries name their table with the default keyspace
+ * Like cql/create_db.cql, the shipped queries and statements name their table with the default keyspace
  * ({@code spotify.listening_history}); {@link #inKeyspace} swaps that qualifier for another
  * keyspace. Qualified names, rather than a session keyspace, because Cassandra 5 warns on every
  * prepared statement whose table is not qualified.
@@ -31,15 +28,15 @@ import java.util.regex.Pattern;
  * @param cql    the statement without comments or the closing semicolon
  * @param markers the named markers in order of first use, lower-cased as CQL does for unquoted names
  */
-public record QueryFile(String source, String cql, List<String> markers) {
+public record CqlFile(String source, String cql, List<String> markers) {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
-    public QueryFile {
+    public CqlFile {
         markers = List.copyOf(markers);
     }
 
-    public static QueryFile classpath(String resource) {
-        try (InputStream in = QueryFile.class.getClassLoader().getResourceAsStream(resource)) {
+    public static CqlFile classpath(String resource) {
+        try (InputStream in = CqlFile.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " is missing from the classpath");
             }
@@ -49,7 +46,7 @@ public record QueryFile(String source, String cql, List<String> markers) {
         }
     }
 
-    public static QueryFile read(Path path) {
+    public static CqlFile read(Path path) {
         try {
             return parse(path.toString(), Files.readString(path, StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -57,16 +54,16 @@ public record QueryFile(String source, String cql, List<String> markers) {
         }
     }
 
-    public static QueryFile parse(String source, String text) {
+    public static CqlFile parse(String source, String text) {
         return scan(source, text, Names.KEYSPACE);
     }
 
     /** This statement with each {@code spotify.} qualifier (outside strings) made {@code keyspace.}. */
-    public QueryFile inKeyspace(String keyspace) {
+    public CqlFile inKeyspace(String keyspace) {
         return scan(source, cql, keyspace);
     }
 
-    private static QueryFile scan(String source, String text, String keyspace) {
+    private static CqlFile scan(String source, String text, String keyspace) {
         List<String> statements = new ArrayList<>();
         Set<String> markers = new LinkedHashSet<>();
         StringBuilder statement = new StringBuilder();
@@ -91,7 +88,7 @@ public record QueryFile(String source, String cql, List<String> markers) {
                 statement.setLength(0);
                 next = i + 1;
             } else if (c == '?') {
-                throw new UserError(source + ": uses a ? marker; name each value instead (" + Marker.list() + ")");
+                throw new UserError(source + ": uses a ? marker; name each value instead (:name, :date, ...)");
             } else if (isDefaultKeyspaceQualifier(text, i)) {
                 statement.append(keyspace).append('.');
                 next = i + Names.KEYSPACE.length() + 1;
@@ -113,7 +110,7 @@ public record QueryFile(String source, String cql, List<String> markers) {
         if (statements.size() != 1) {
             throw new UserError(source + ": holds " + statements.size() + " statements; a query file holds exactly one");
         }
-        return new QueryFile(source, statements.get(0), new ArrayList<>(markers));
+        return new CqlFile(source, statements.get(0), new ArrayList<>(markers));
     }
 
     /** The statement on one line, each run of white space made one space (for display only). */
