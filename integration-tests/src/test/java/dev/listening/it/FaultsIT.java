@@ -3,6 +3,9 @@ package dev.listening.it;
 import dev.listening.cli.verify.Reconciliation;
 import dev.listening.cli.verify.TopicReader;
 import dev.listening.cli.verify.Verifier;
+import com.datastax.oss.driver.api.core.cql.Row;
+import dev.listening.contract.EventField;
+import dev.listening.contract.Names;
 import dev.listening.producer.run.Report;
 import dev.listening.stack.spark.SparkRuntime;
 import dev.listening.stack.spark.SparkSubmitProcess;
@@ -18,9 +21,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -75,6 +81,80 @@ class FaultsIT {
             assertEquals(List.of(), report.unexpected());
             assertEquals(0, report.duplicateIdsInTopic());
         }
+    }
+
+    /**
+     * The replay window itself: a batch whose rows are all stored while its commit file is not in the
+     * checkpoint. After the first batch is committed, the checkpoint's commits directory is set aside
+     * and a plain file put in its place, so the next batch's commit cannot be written (not even by
+     * root): the job dies right after that batch's rows are stored, before its commit. With the
+     * directory back, the restart replays the batch, which must change none of the rows, then goes on;
+     * every event ends up stored exactly once.
+     */
+    @Test
+    void batchReplayedAfterTheJobDiedBetweenItsWriteAndItsCommitChangesNoRow() throws Exception {
+        int first = 500;
+        int events = 2_500;
+        String topic = STACK.newTopic("replay", 1);
+        String keyspace = STACK.newKeyspace("replay");
+        Path runDir = STACK.workDir().resolve("replay-" + topic);
+        Path commits = runDir.resolve("checkpoint").resolve("commits");
+        Path commitsAside = runDir.resolve("commits-aside");
+        Verifier verifier = new Verifier(topicReader, STACK.session(), keyspace);
+        StreamerSubmission submission = StreamerSubmission.defaults(STACK.root(), runDir, STACK.kafkaBootstrap(),
+                        STACK.cassandraContactPoint(), topic, keyspace)
+                .withTrigger("1s")
+                .withCheckpoint(runDir.resolve("checkpoint"));
+        SparkRuntime runtime = new SparkRuntime(STACK.root(), runDir);
+        produce(topic, first);
+
+        Path firstLog = runDir.resolve("first.log");
+        try (SparkSubmitProcess streamer = SparkSubmitProcess.start(submission.job(runtime, "local[2]"), firstLog)) {
+            await("the first batch committed").atMost(DEADLINE).pollInterval(Duration.ofMillis(200)).until(() -> {
+                assertTrue(streamer.isAlive(), () -> StreamerChecks.exited(streamer, firstLog));
+                // the commit file and, renamed after it, its checksum: the commit is complete
+                return Files.exists(commits.resolve("0")) && Files.exists(commits.resolve(".0.crc"));
+            });
+            Files.move(commits, commitsAside);
+            Files.createFile(commits);
+            produce(topic, events - first);
+            assertTrue(streamer.waitFor(DEADLINE), "the job dies when it cannot commit its second batch");
+            assertNotEquals(0, streamer.exitValue());
+        }
+        Map<String, String> beforeReplay = historyRows(keyspace);
+        assertTrue(beforeReplay.size() > first, "the second batch's rows were stored before its commit: " + beforeReplay.size());
+
+        Files.delete(commits);
+        Files.move(commitsAside, commits);
+        assertFalse(Files.exists(commits.resolve("1")));
+        Path secondLog = runDir.resolve("second.log");
+        try (SparkSubmitProcess streamer = SparkSubmitProcess.start(submission.job(runtime, "local[2]"), secondLog)) {
+            Reconciliation.Report report = StreamerChecks.awaitNothingMissing(verifier, topic, streamer, secondLog, DEADLINE,
+                    Duration.ofSeconds(1));
+            await("the replayed batch committed").atMost(DEADLINE).pollInterval(Duration.ofMillis(200)).until(() -> {
+                assertTrue(streamer.isAlive(), () -> StreamerChecks.exited(streamer, secondLog));
+                return Files.exists(commits.resolve("1"));
+            });
+            Map<String, String> afterReplay = historyRows(keyspace);
+            beforeReplay.forEach((eventId, row) -> assertEquals(row, afterReplay.get(eventId), "the replay rewrote " + eventId + " as it was"));
+            assertEquals(events, report.stored());
+            assertEquals(events, afterReplay.size());
+            assertTrue(report.exactlyOnce(), report.toString());
+            assertEquals(List.of(), report.unexpected());
+        }
+    }
+
+    private static void produce(String topic, int events) {
+        ProcessResult produced = STACK.runPipeline(DEADLINE, "produce", "--topic", topic, "--rate", "max",
+                "--limit", Integer.toString(events));
+        assertEquals(0, produced.exitCode(), produced.stderr());
+    }
+
+    /** Every row of the keyspace's history, whole, by event_id. */
+    private static Map<String, String> historyRows(String keyspace) {
+        return STACK.session().execute("SELECT * FROM " + keyspace + "." + Names.HISTORY_TABLE).all().stream()
+                .collect(Collectors.toMap(row -> String.valueOf(row.getUuid(EventField.EVENT_ID.jsonName())),
+                        Row::getFormattedContents));
     }
 
     @Test
