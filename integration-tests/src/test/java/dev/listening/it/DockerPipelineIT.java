@@ -6,6 +6,7 @@ import dev.listening.cli.verify.TopicReader;
 import dev.listening.cli.verify.Verifier;
 import dev.listening.contract.Cli;
 import dev.listening.contract.Names;
+import dev.listening.contract.StreamerOptions;
 import dev.listening.cql.CassandraSessions;
 import dev.listening.cql.Replication;
 import dev.listening.cql.Schema;
@@ -54,7 +55,7 @@ class DockerPipelineIT {
 
             StreamerSubmission submission = new StreamerSubmission(bootstrap, Names.TOPIC, cassandra,
                     CASSANDRA.getLocalDatacenter(), Names.KEYSPACE, "LOCAL_ONE", root.resolve("data/spotify-songs.csv"),
-                    "1s", 10_000, "earliest", StreamerSubmission.defaultCheckpoint(home, Names.TOPIC, Names.KEYSPACE), "2m",
+                    "1s", 10_000, "earliest", StreamerOptions.defaultCheckpoint(home, Names.TOPIC, Names.KEYSPACE), "2m",
                     "10s");
             Verifier verifier = new Verifier(new TopicReader(bootstrap, Duration.ofSeconds(30)), session, Names.KEYSPACE);
             Path log = home.resolve("streamer.log");

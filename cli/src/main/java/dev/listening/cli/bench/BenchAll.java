@@ -6,7 +6,7 @@ import dev.listening.cql.query.NamedQuery;
 import dev.listening.producer.run.DurationConverter;
 import dev.listening.stack.ProjectRoot;
 import dev.listening.stack.ServiceReport;
-import dev.listening.streamer.StreamerOptions;
+import dev.listening.contract.StreamerOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;

@@ -6,7 +6,7 @@ import dev.listening.stack.ClusterSettings;
 import dev.listening.stack.ProjectRoot;
 import dev.listening.stack.cassandra.CassandraRing;
 import dev.listening.stack.net.HostPort;
-import dev.listening.streamer.StreamerOptions;
+import dev.listening.contract.StreamerOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;

@@ -13,7 +13,7 @@ import dev.listening.producer.events.EventGenerator;
 import dev.listening.producer.listeners.Listeners;
 import dev.listening.producer.songs.Song;
 import dev.listening.producer.songs.SongCatalog;
-import dev.listening.streamer.StreamerOptions;
+import dev.listening.contract.StreamerOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

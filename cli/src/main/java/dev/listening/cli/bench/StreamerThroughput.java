@@ -13,7 +13,7 @@ import dev.listening.producer.songs.Song;
 import dev.listening.producer.songs.SongCatalog;
 import dev.listening.stack.spark.SparkRuntime;
 import dev.listening.stack.spark.StreamerSubmission;
-import dev.listening.streamer.StreamerOptions;
+import dev.listening.contract.StreamerOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

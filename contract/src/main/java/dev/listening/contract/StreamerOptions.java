@@ -1,9 +1,10 @@
-package dev.listening.streamer;
+package dev.listening.contract;
+
+import java.nio.file.Path;
 
 /**
- * The streamer job's command-line options and their defaults. Only compile-time constants: the
- * launcher in the stack module compiles against this class (provided scope) and gets them
- * inlined, so the job's options are written down once and nothing of Spark reaches the launcher.
+ * The streamer job's command-line options and their defaults, in the contract so that the job, its
+ * launcher in the stack module and the commands share them without depending on the job (Spark).
  */
 public final class StreamerOptions {
     public static final String MAIN_CLASS = "dev.listening.streamer.StreamerMain";
@@ -38,5 +39,10 @@ public final class StreamerOptions {
     public static final String CHECKPOINTS_DIR = "checkpoints";
 
     private StreamerOptions() {
+    }
+
+    /** {@code home}/checkpoints/TOPIC-KEYSPACE: a restart with the same topic and keyspace resumes. */
+    public static Path defaultCheckpoint(Path home, String topic, String keyspace) {
+        return home.resolve(CHECKPOINTS_DIR).resolve(topic + "-" + keyspace);
     }
 }
