@@ -19,7 +19,7 @@ import dev.listening.stack.StackSettings;
 import dev.listening.stack.UpReport;
 import dev.listening.stack.cassandra.CassandraService;
 import dev.listening.stack.kafka.KafkaService;
-import dev.listening.stack.kafka.KafkaTopics;
+import dev.listening.contract.kafka.Topics;
 import dev.listening.stack.net.HostPort;
 import dev.listening.stack.net.Ports;
 import dev.listening.stack.spark.SparkRuntime;
@@ -206,7 +206,7 @@ class ServiceOutagesIT {
 
     private static String topic(String prefix) throws InterruptedException {
         String topic = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        assertTrue(KafkaTopics.ensure(kafka(), topic, 1, REQUEST_TIMEOUT));
+        assertTrue(Topics.ensure(kafka(), topic, 1, REQUEST_TIMEOUT));
         return topic;
     }
 

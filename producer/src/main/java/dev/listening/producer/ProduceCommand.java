@@ -8,7 +8,7 @@ import dev.listening.producer.file.EventFileReader;
 import dev.listening.producer.file.EventFileWriter;
 import dev.listening.producer.kafka.EventSender;
 import dev.listening.producer.kafka.ProducerSettings;
-import dev.listening.producer.kafka.Topics;
+import dev.listening.contract.kafka.Topics;
 import dev.listening.producer.listeners.Listener;
 import dev.listening.producer.listeners.Listeners;
 import dev.listening.producer.rate.Pace;

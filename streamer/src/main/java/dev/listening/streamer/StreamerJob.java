@@ -2,6 +2,7 @@ package dev.listening.streamer;
 
 import dev.listening.contract.Names;
 import dev.listening.contract.UserError;
+import dev.listening.contract.kafka.Topics;
 import dev.listening.streamer.metrics.BatchCounter;
 import dev.listening.streamer.metrics.BatchProgressLogger;
 import dev.listening.streamer.plan.ListeningPlan;
@@ -27,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.runtime.BoxedUnit;
 
+import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -38,6 +40,8 @@ public final class StreamerJob {
     static final String QUERY_NAME = "listening";
     /** Runs before Spark's own hook stops the SparkContext under the query. */
     private static final int STOP_QUERY_PRIORITY = ShutdownHookManager.SPARK_CONTEXT_SHUTDOWN_PRIORITY() + 1;
+    /** The topic is checked before the query subscribes: also where an unreachable Kafka first shows. */
+    private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(20);
 
     private final StreamerConfig config;
 
@@ -46,7 +50,9 @@ public final class StreamerJob {
     }
 
     public void run() {
-        KafkaTopics.ensureExists(config.bootstrap(), config.topic());
+        if (Topics.ensure(config.bootstrap(), config.topic(), TOPIC_TIMEOUT)) {
+            LOG.info("created topic {} with the broker's default partitions and replication", config.topic());
+        }
         SparkConf conf = SparkSettings.apply(new SparkConf(), config);
         // Not closed here: Spark's shutdown hook stops the session after ours has stopped the query;
         // closing it from this thread as well would pull the context from under that stop.

@@ -4,7 +4,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import dev.listening.cql.Replication;
 import dev.listening.cql.Schema;
-import dev.listening.stack.kafka.KafkaTopics;
+import dev.listening.contract.kafka.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
@@ -42,9 +42,9 @@ final class Scratch implements AutoCloseable {
         this(null, session);
     }
 
-    String topic(String purpose, int partitions) throws InterruptedException {
+    String topic(String purpose, int partitions) {
         String topic = "bench-" + purpose + "-" + run;
-        KafkaTopics.ensure(bootstrap, topic, partitions, TIMEOUT);
+        Topics.ensure(bootstrap, topic, partitions, TIMEOUT);
         topics.add(topic);
         return topic;
     }

@@ -10,7 +10,7 @@ import dev.listening.contract.Cli;
 import dev.listening.contract.UserError;
 import dev.listening.cql.CassandraSessions;
 import dev.listening.producer.ProduceCommand;
-import dev.listening.producer.kafka.Topics;
+import dev.listening.contract.kafka.Topics;
 import dev.listening.stack.LocalStack;
 import dev.listening.stack.spark.SparkRuntime;
 import dev.listening.stack.spark.StreamerSubmission;

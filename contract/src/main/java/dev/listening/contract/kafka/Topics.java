@@ -1,4 +1,4 @@
-package dev.listening.producer.kafka;
+package dev.listening.contract.kafka;
 
 import dev.listening.contract.UserError;
 import org.apache.kafka.clients.admin.Admin;
@@ -18,8 +18,18 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Checks that a broker answers and that the topic exists, within a deadline, before producing. */
+/**
+ * Checks that a broker answers and that the topic exists, within a deadline: before producing, before
+ * the streaming query subscribes (Spark 3.5's Kafka source fails a new query on a missing topic, and
+ * broker auto-creation does not help there), and when the stack or a benchmark sets a topic up.
+ * Only the Admin API that kafka-clients 3.4 (Spark's) and 4.x share: each user brings its own.
+ */
 public final class Topics {
+    /** Closing waits for calls still in flight; a broker that does not answer must not hold a command. */
+    public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(1);
+    /** A connection attempt gives up after this, so a broker not up yet is retried within the deadline. */
+    private static final int CONNECTION_SETUP_MS = 1_000;
+
     private Topics() {
     }
 
@@ -30,14 +40,23 @@ public final class Topics {
      * @return true if this call created the topic
      */
     public static boolean ensure(String bootstrap, String topic, int partitions, Duration timeout) {
+        return ensure(bootstrap, new NewTopic(topic, Optional.of(partitions), Optional.empty()), timeout);
+    }
+
+    /** As {@link #ensure(String, String, int, Duration)}, with the broker's default number of partitions. */
+    public static boolean ensure(String bootstrap, String topic, Duration timeout) {
+        return ensure(bootstrap, new NewTopic(topic, Optional.empty(), Optional.empty()), timeout);
+    }
+
+    private static boolean ensure(String bootstrap, NewTopic topic, Duration timeout) {
         int timeoutMs = Math.toIntExact(timeout.toMillis());
-        try (Admin admin = open(bootstrap, timeoutMs)) {
+        Admin admin = open(bootstrap, timeout);
+        try {
             await(admin.describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMs)).clusterId(), timeout,
                     "no Kafka broker answered at " + bootstrap + " within " + timeout.toSeconds() + " s");
-            NewTopic newTopic = new NewTopic(topic, Optional.of(partitions), Optional.empty());
             try {
-                await(admin.createTopics(List.of(newTopic), new CreateTopicsOptions().timeoutMs(timeoutMs)).all(),
-                        timeout, "cannot create topic " + topic);
+                await(admin.createTopics(List.of(topic), new CreateTopicsOptions().timeoutMs(timeoutMs)).all(),
+                        timeout, "cannot create topic " + topic.name());
                 return true;
             } catch (UserError e) {
                 if (e.getCause() instanceof TopicExistsException) {
@@ -45,15 +64,25 @@ public final class Topics {
                 }
                 throw e;
             }
+        } finally {
+            admin.close(CLOSE_TIMEOUT);
         }
     }
 
-    private static Admin open(String bootstrap, int timeoutMs) {
+    /** An Admin client whose every call, connection attempts included, stays within {@code timeout}. */
+    public static Admin admin(String bootstrap, Duration timeout) {
+        int millis = (int) Math.max(1, timeout.toMillis());
+        return Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis,
+                AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG, Math.min(millis, CONNECTION_SETUP_MS),
+                AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, Math.min(millis, CONNECTION_SETUP_MS)));
+    }
+
+    private static Admin open(String bootstrap, Duration timeout) {
         try {
-            return Admin.create(Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs,
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs));
+            return admin(bootstrap, timeout);
         } catch (KafkaException e) {
             throw new UserError("invalid --bootstrap '" + bootstrap + "': " + rootMessage(e), e);
         }
