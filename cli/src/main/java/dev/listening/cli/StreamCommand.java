@@ -2,6 +2,7 @@ package dev.listening.cli;
 
 import dev.listening.contract.Env;
 import dev.listening.contract.Names;
+import dev.listening.contract.StreamerOptions;
 import dev.listening.stack.ProjectRoot;
 import dev.listening.stack.spark.ExecutorResources;
 import dev.listening.stack.spark.MasterUi;
@@ -9,7 +10,6 @@ import dev.listening.stack.spark.SparkJob;
 import dev.listening.stack.spark.SparkRuntime;
 import dev.listening.stack.spark.SparkSubmitProcess;
 import dev.listening.stack.spark.StreamerSubmission;
-import dev.listening.contract.StreamerOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

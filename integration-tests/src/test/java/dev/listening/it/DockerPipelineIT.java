@@ -1,9 +1,6 @@
 package dev.listening.it;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import dev.listening.cli.verify.Reconciliation;
-import dev.listening.cli.verify.TopicReader;
-import dev.listening.cli.verify.Verifier;
 import dev.listening.contract.Cli;
 import dev.listening.contract.Names;
 import dev.listening.contract.StreamerOptions;
@@ -15,6 +12,9 @@ import dev.listening.stack.ProjectRoot;
 import dev.listening.stack.spark.SparkRuntime;
 import dev.listening.stack.spark.SparkSubmitProcess;
 import dev.listening.stack.spark.StreamerSubmission;
+import dev.listening.verify.Reconciliation;
+import dev.listening.verify.TopicReader;
+import dev.listening.verify.Verifier;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.cassandra.CassandraContainer;
 import org.testcontainers.junit.jupiter.Container;

@@ -1,12 +1,12 @@
 package dev.listening.cli.bench;
 
-import dev.listening.cli.demo.DemoCommand;
+import dev.listening.contract.StreamerOptions;
 import dev.listening.contract.UserError;
 import dev.listening.cql.query.NamedQuery;
 import dev.listening.producer.run.DurationConverter;
 import dev.listening.stack.ProjectRoot;
 import dev.listening.stack.ServiceReport;
-import dev.listening.contract.StreamerOptions;
+import dev.listening.verify.demo.Demo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -200,7 +200,7 @@ public final class BenchAll implements Callable<Integer> {
     }
 
     private void demo(Plan plan, Results results) throws InterruptedException {
-        DemoCommand.Result result = DemoStartup.measure(ProjectRoot.get(), job.home(ProjectRoot.get()), plan.demoEvents(),
+        Demo.Result result = DemoStartup.measure(ProjectRoot.get(), job.home(ProjectRoot.get()), plan.demoEvents(),
                 plan.demoRate());
         for (ServiceReport service : result.up().services()) {
             results.measures.add(Measure.shown("demo: " + service.name() + " ready (cold start)", seconds(service.readyIn()), "s"));

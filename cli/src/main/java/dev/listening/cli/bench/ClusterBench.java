@@ -1,15 +1,15 @@
 package dev.listening.cli.bench;
 
 import dev.listening.contract.Env;
+import dev.listening.contract.StreamerOptions;
 import dev.listening.contract.UserError;
 import dev.listening.stack.ClusterSettings;
 import dev.listening.stack.ProjectRoot;
 import dev.listening.stack.cassandra.CassandraRing;
 import dev.listening.stack.net.HostPort;
-import dev.listening.contract.StreamerOptions;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 

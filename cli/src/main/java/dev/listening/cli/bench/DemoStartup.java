@@ -1,10 +1,13 @@
 package dev.listening.cli.bench;
 
-import dev.listening.cli.demo.DemoCommand;
+import dev.listening.contract.Env;
+import dev.listening.contract.Names;
 import dev.listening.stack.LocalStack;
 import dev.listening.stack.StackSettings;
+import dev.listening.stack.net.HostPort;
 import dev.listening.stack.net.Ports;
-import picocli.CommandLine;
+import dev.listening.verify.demo.Demo;
+import dev.listening.verify.demo.DemoSettings;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -22,19 +25,14 @@ final class DemoStartup {
     private DemoStartup() {
     }
 
-    static DemoCommand.Result measure(Path root, Path home, int events, int rate) throws InterruptedException {
+    static Demo.Result measure(Path root, Path home, int events, int rate) throws InterruptedException {
         Path scratch = home.resolve("bench").resolve("demo-" + Long.toString(System.currentTimeMillis(), 36));
         List<Integer> ports = Ports.free(4);
-        DemoCommand demo = new DemoCommand();
-        new CommandLine(demo).parseArgs(
-                StackSettings.KAFKA_FLAG, "127.0.0.1:" + ports.get(0),
-                StackSettings.KAFKA_CONTROLLER_PORT_FLAG, ports.get(1).toString(),
-                StackSettings.CASSANDRA_FLAG, "127.0.0.1:" + ports.get(2),
-                StackSettings.CASSANDRA_STORAGE_PORT_FLAG, ports.get(3).toString(),
-                "--home", scratch.toString(),
-                "--events", Integer.toString(events),
-                "--rate", Integer.toString(rate),
-                "--out-dir", scratch.resolve("output").toString());
+        StackSettings stack = new StackSettings(root, scratch, new HostPort(Env.DEFAULT_HOST, ports.get(0)), ports.get(1),
+                new HostPort(Env.DEFAULT_HOST, ports.get(2)), ports.get(3), Env.DEFAULT_DATACENTER);
+        Demo demo = new Demo(new DemoSettings(stack, events, rate, Integer.parseInt(DemoSettings.DEFAULT_LISTENERS),
+                DemoSettings.DEFAULT_USER, Names.TOPIC, Names.KEYSPACE, Integer.parseInt(DemoSettings.DEFAULT_TIMEOUT_SECONDS),
+                scratch.resolve("output"), false));
         try {
             return demo.run();
         } finally {

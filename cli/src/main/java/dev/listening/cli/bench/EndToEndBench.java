@@ -1,10 +1,10 @@
 package dev.listening.cli.bench;
 
+import dev.listening.contract.StreamerOptions;
 import dev.listening.contract.UserError;
 import dev.listening.producer.kafka.ProducerSettings;
 import dev.listening.producer.run.DurationConverter;
 import dev.listening.stack.ProjectRoot;
-import dev.listening.contract.StreamerOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

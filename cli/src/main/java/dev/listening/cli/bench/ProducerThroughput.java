@@ -2,10 +2,10 @@ package dev.listening.cli.bench;
 
 import dev.listening.contract.EventJson;
 import dev.listening.contract.UserError;
+import dev.listening.contract.kafka.Topics;
 import dev.listening.producer.ProducerMain;
 import dev.listening.producer.events.EventGenerator;
 import dev.listening.producer.kafka.ProducerSettings;
-import dev.listening.contract.kafka.Topics;
 import dev.listening.producer.listeners.Listeners;
 import dev.listening.producer.run.Report;
 import dev.listening.producer.songs.SongCatalog;

@@ -3,6 +3,7 @@ package dev.listening.cli.bench;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import dev.listening.contract.ListeningEvent;
+import dev.listening.contract.StreamerOptions;
 import dev.listening.cql.CassandraSessions;
 import dev.listening.cql.query.NamedQuery;
 import dev.listening.cql.query.Partition;
@@ -13,7 +14,6 @@ import dev.listening.producer.events.EventGenerator;
 import dev.listening.producer.listeners.Listeners;
 import dev.listening.producer.songs.Song;
 import dev.listening.producer.songs.SongCatalog;
-import dev.listening.contract.StreamerOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

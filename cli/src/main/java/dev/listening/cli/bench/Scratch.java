@@ -2,9 +2,9 @@ package dev.listening.cli.bench;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import dev.listening.contract.kafka.Topics;
 import dev.listening.cql.Replication;
 import dev.listening.cql.Schema;
-import dev.listening.contract.kafka.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;

@@ -1,6 +1,6 @@
 package dev.listening.cli.bench;
 
-import dev.listening.cli.verify.Reconciliation;
+import dev.listening.verify.Reconciliation;
 
 import java.time.Duration;
 import java.time.Instant;

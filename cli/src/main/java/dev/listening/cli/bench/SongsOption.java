@@ -1,7 +1,7 @@
 package dev.listening.cli.bench;
 
-import dev.listening.stack.ProjectRoot;
 import dev.listening.contract.StreamerOptions;
+import dev.listening.stack.ProjectRoot;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;

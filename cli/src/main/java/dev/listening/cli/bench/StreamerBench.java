@@ -1,8 +1,8 @@
 package dev.listening.cli.bench;
 
+import dev.listening.contract.StreamerOptions;
 import dev.listening.contract.UserError;
 import dev.listening.stack.ProjectRoot;
-import dev.listening.contract.StreamerOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

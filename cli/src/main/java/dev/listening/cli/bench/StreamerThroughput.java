@@ -6,6 +6,7 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import dev.listening.contract.EventField;
 import dev.listening.contract.ListeningEvent;
 import dev.listening.contract.Names;
+import dev.listening.contract.StreamerOptions;
 import dev.listening.cql.CassandraSessions;
 import dev.listening.producer.events.EventGenerator;
 import dev.listening.producer.listeners.Listeners;
@@ -13,7 +14,6 @@ import dev.listening.producer.songs.Song;
 import dev.listening.producer.songs.SongCatalog;
 import dev.listening.stack.spark.SparkRuntime;
 import dev.listening.stack.spark.StreamerSubmission;
-import dev.listening.contract.StreamerOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

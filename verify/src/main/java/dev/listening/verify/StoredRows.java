@@ -1,4 +1,4 @@
-package dev.listening.cli.verify;
+package dev.listening.verify;
 
 import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;

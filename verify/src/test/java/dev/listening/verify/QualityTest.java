@@ -1,4 +1,4 @@
-package dev.listening.cli.verify;
+package dev.listening.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.listening.cli.verify;
+package dev.listening.verify;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package dev.listening.cli.verify;
+package dev.listening.verify;
 
 import dev.listening.contract.EventJson;
 import dev.listening.contract.ListeningEvent;

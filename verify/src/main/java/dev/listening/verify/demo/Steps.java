@@ -1,4 +1,4 @@
-package dev.listening.cli.demo;
+package dev.listening.verify.demo;
 
 import dev.listening.contract.UserError;
 import org.slf4j.Logger;
