@@ -3,7 +3,7 @@ package dev.listening.it;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.metadata.schema.KeyspaceMetadata;
-import dev.listening.cli.bench.BatchLog;
+import dev.listening.bench.BatchLog;
 import dev.listening.contract.Env;
 import dev.listening.cql.CassandraSessions;
 import dev.listening.producer.run.Report;
