@@ -20,7 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /** The report's PNG charts (XChart). */
@@ -91,7 +91,11 @@ final class Charts {
         double min = millis.at(0);
         double max = Math.max(min + 1, millis.at(100));
         int bins = (int) Math.min(MAX_BINS, Math.max(1, millis.count()));
-        Histogram histogram = new Histogram(Arrays.stream(millis.sorted()).boxed().toList(), bins, min, max);
+        List<Double> values = new ArrayList<>();
+        for (Percentiles.Count count : millis.counts()) {
+            values.addAll(Collections.nCopies(Math.toIntExact(count.count()), (double) count.value()));
+        }
+        Histogram histogram = new Histogram(values, bins, min, max);
         chart.addSeries("probes", histogram.getxAxisData(), histogram.getyAxisData());
         save(chart, png);
     }
@@ -101,12 +105,13 @@ final class Charts {
         XYChart chart = xy("End-to-end latency: cumulative distribution", "ms (event ts -> row readable)",
                 "% of probes readable");
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(100.0).setYAxisTickMarkSpacingHint(PERCENT_TICK_SPACING);
-        long[] sorted = millis.sorted();
-        double[] x = new double[sorted.length];
-        double[] y = new double[sorted.length];
-        for (int i = 0; i < sorted.length; i++) {
-            x[i] = sorted[i];
-            y[i] = 100.0 * (i + 1) / sorted.length;
+        List<Double> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        long below = 0;
+        for (Percentiles.Count count : millis.counts()) {
+            below += count.count();
+            x.add((double) count.value());
+            y.add(100.0 * below / millis.count());
         }
         chart.addSeries("probes", x, y).setMarker(SeriesMarkers.NONE);
         vertical(chart, "target p50", targetP50);
