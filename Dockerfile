@@ -10,6 +10,8 @@ COPY producer producer
 COPY streamer streamer
 COPY cql cql
 COPY stack stack
+COPY verify verify
+COPY bench bench
 COPY cli cli
 COPY integration-tests integration-tests
 COPY data data

@@ -2,6 +2,7 @@ package dev.listening.cli;
 
 import dev.listening.contract.Env;
 import dev.listening.contract.Names;
+import dev.listening.contract.StreamerOptions;
 import dev.listening.stack.ProjectRoot;
 import dev.listening.stack.spark.ExecutorResources;
 import dev.listening.stack.spark.MasterUi;
@@ -9,7 +10,6 @@ import dev.listening.stack.spark.SparkJob;
 import dev.listening.stack.spark.SparkRuntime;
 import dev.listening.stack.spark.SparkSubmitProcess;
 import dev.listening.stack.spark.StreamerSubmission;
-import dev.listening.streamer.StreamerOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -133,7 +133,7 @@ public final class StreamCommand implements Callable<Integer> {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency,
                 songs.toAbsolutePath().normalize(), trigger, maxOffsetsPerTrigger, startingOffsets,
                 checkpoint != null ? checkpoint.toAbsolutePath().normalize()
-                        : StreamerSubmission.defaultCheckpoint(homeDir, topic, keyspace),
+                        : StreamerOptions.defaultCheckpoint(homeDir, topic, keyspace),
                 retryTimeout, rollupInterval);
     }
 

@@ -1,11 +1,9 @@
 package dev.listening.it;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import dev.listening.cli.verify.Reconciliation;
-import dev.listening.cli.verify.TopicReader;
-import dev.listening.cli.verify.Verifier;
 import dev.listening.contract.Cli;
 import dev.listening.contract.Names;
+import dev.listening.contract.StreamerOptions;
 import dev.listening.cql.CassandraSessions;
 import dev.listening.cql.Replication;
 import dev.listening.cql.Schema;
@@ -14,6 +12,9 @@ import dev.listening.stack.ProjectRoot;
 import dev.listening.stack.spark.SparkRuntime;
 import dev.listening.stack.spark.SparkSubmitProcess;
 import dev.listening.stack.spark.StreamerSubmission;
+import dev.listening.verify.Reconciliation;
+import dev.listening.verify.TopicReader;
+import dev.listening.verify.Verifier;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.cassandra.CassandraContainer;
 import org.testcontainers.junit.jupiter.Container;
@@ -54,7 +55,7 @@ class DockerPipelineIT {
 
             StreamerSubmission submission = new StreamerSubmission(bootstrap, Names.TOPIC, cassandra,
                     CASSANDRA.getLocalDatacenter(), Names.KEYSPACE, "LOCAL_ONE", root.resolve("data/spotify-songs.csv"),
-                    "1s", 10_000, "earliest", StreamerSubmission.defaultCheckpoint(home, Names.TOPIC, Names.KEYSPACE), "2m",
+                    "1s", 10_000, "earliest", StreamerOptions.defaultCheckpoint(home, Names.TOPIC, Names.KEYSPACE), "2m",
                     "10s");
             Verifier verifier = new Verifier(new TopicReader(bootstrap, Duration.ofSeconds(30)), session, Names.KEYSPACE);
             Path log = home.resolve("streamer.log");

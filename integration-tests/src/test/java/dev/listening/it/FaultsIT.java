@@ -1,8 +1,5 @@
 package dev.listening.it;
 
-import dev.listening.cli.verify.Reconciliation;
-import dev.listening.cli.verify.TopicReader;
-import dev.listening.cli.verify.Verifier;
 import com.datastax.oss.driver.api.core.cql.Row;
 import dev.listening.contract.EventField;
 import dev.listening.contract.Names;
@@ -10,6 +7,9 @@ import dev.listening.producer.run.Report;
 import dev.listening.stack.spark.SparkRuntime;
 import dev.listening.stack.spark.SparkSubmitProcess;
 import dev.listening.stack.spark.StreamerSubmission;
+import dev.listening.verify.Reconciliation;
+import dev.listening.verify.TopicReader;
+import dev.listening.verify.Verifier;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -183,7 +183,7 @@ class FaultsIT {
         assertEquals(0, report.failed(), report.line());
         assertEquals(report.sent(), report.acknowledged(), "SIGTERM flushes what was sent: " + report.line());
 
-        List<dev.listening.cli.verify.RecordRef> records = topicReader.read(topic, Map.of(), Map.of());
+        List<dev.listening.verify.RecordRef> records = topicReader.read(topic, Map.of(), Map.of());
         assertEquals(report.acknowledged(), records.size(), "every acknowledged event is in the topic, once");
         assertEquals(records.size(), records.stream().map(r -> r.row().eventId()).distinct().count(), "no event_id twice");
     }

@@ -3,6 +3,7 @@ package dev.listening.it;
 import com.datastax.oss.driver.api.core.CqlSession;
 import dev.listening.contract.Env;
 import dev.listening.contract.Names;
+import dev.listening.contract.kafka.Topics;
 import dev.listening.cql.CassandraSessions;
 import dev.listening.cql.Replication;
 import dev.listening.cql.Schema;
@@ -12,7 +13,6 @@ import dev.listening.stack.ProjectRoot;
 import dev.listening.stack.ServiceReport;
 import dev.listening.stack.StackSettings;
 import dev.listening.stack.UpReport;
-import dev.listening.stack.kafka.KafkaTopics;
 import dev.listening.stack.net.HostPort;
 import dev.listening.stack.net.Ports;
 import org.apache.kafka.clients.admin.Admin;
@@ -137,16 +137,11 @@ public final class LocalStackFixture implements AutoCloseable {
     /** A topic no other test uses, created (every partition has its leader) before this returns. */
     public String newTopic(String prefix, int partitions) {
         String topic = prefix + "-" + NAMES.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        try {
-            if (!KafkaTopics.ensure(kafkaBootstrap(), topic, partitions, REQUEST_TIMEOUT)) {
-                throw new IllegalStateException("topic " + topic + " existed already");
-            }
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap()))) {
-                await("leaders of " + topic).atMost(REQUEST_TIMEOUT).until(() -> hasLeaders(admin, topic, partitions));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        if (!Topics.ensure(kafkaBootstrap(), topic, partitions, REQUEST_TIMEOUT)) {
+            throw new IllegalStateException("topic " + topic + " existed already");
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap()))) {
+            await("leaders of " + topic).atMost(REQUEST_TIMEOUT).until(() -> hasLeaders(admin, topic, partitions));
         }
         return topic;
     }

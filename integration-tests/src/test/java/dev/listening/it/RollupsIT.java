@@ -9,7 +9,7 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import dev.listening.contract.EventJson;
 import dev.listening.contract.ListeningEvent;
 import dev.listening.contract.Names;
-import dev.listening.cli.bench.BatchLog;
+import dev.listening.bench.BatchLog;
 import dev.listening.cql.report.ReportCommand;
 import dev.listening.stack.spark.SparkRuntime;
 import dev.listening.stack.spark.SparkSubmitProcess;

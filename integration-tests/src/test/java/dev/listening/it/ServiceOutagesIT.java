@@ -2,12 +2,9 @@ package dev.listening.it;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
-import dev.listening.cli.verify.Reconciliation;
-import dev.listening.cli.verify.RecordRef;
-import dev.listening.cli.verify.TopicReader;
-import dev.listening.cli.verify.Verifier;
 import dev.listening.contract.Env;
 import dev.listening.contract.Names;
+import dev.listening.contract.kafka.Topics;
 import dev.listening.cql.CassandraSessions;
 import dev.listening.cql.Replication;
 import dev.listening.cql.Schema;
@@ -20,12 +17,15 @@ import dev.listening.stack.StackSettings;
 import dev.listening.stack.UpReport;
 import dev.listening.stack.cassandra.CassandraService;
 import dev.listening.stack.kafka.KafkaService;
-import dev.listening.stack.kafka.KafkaTopics;
 import dev.listening.stack.net.HostPort;
 import dev.listening.stack.net.Ports;
 import dev.listening.stack.spark.SparkRuntime;
 import dev.listening.stack.spark.SparkSubmitProcess;
 import dev.listening.stack.spark.StreamerSubmission;
+import dev.listening.verify.Reconciliation;
+import dev.listening.verify.RecordRef;
+import dev.listening.verify.TopicReader;
+import dev.listening.verify.Verifier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -280,7 +280,7 @@ class ServiceOutagesIT {
 
     private static String topic(String prefix) throws InterruptedException {
         String topic = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        assertTrue(KafkaTopics.ensure(kafka(), topic, 1, REQUEST_TIMEOUT));
+        assertTrue(Topics.ensure(kafka(), topic, 1, REQUEST_TIMEOUT));
         return topic;
     }
 

@@ -1,8 +1,8 @@
 package dev.listening.it;
 
-import dev.listening.cli.verify.Reconciliation;
-import dev.listening.cli.verify.Verifier;
 import dev.listening.stack.spark.SparkSubmitProcess;
+import dev.listening.verify.Reconciliation;
+import dev.listening.verify.Verifier;
 
 import java.io.IOException;
 import java.nio.file.Files;

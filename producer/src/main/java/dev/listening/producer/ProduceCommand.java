@@ -2,13 +2,13 @@ package dev.listening.producer;
 
 import dev.listening.contract.Env;
 import dev.listening.contract.UserError;
+import dev.listening.contract.kafka.Topics;
 import dev.listening.producer.events.EventSink;
 import dev.listening.producer.events.EventSource;
 import dev.listening.producer.file.EventFileReader;
 import dev.listening.producer.file.EventFileWriter;
 import dev.listening.producer.kafka.EventSender;
 import dev.listening.producer.kafka.ProducerSettings;
-import dev.listening.producer.kafka.Topics;
 import dev.listening.producer.listeners.Listener;
 import dev.listening.producer.listeners.Listeners;
 import dev.listening.producer.rate.Pace;

@@ -3,12 +3,12 @@ package dev.listening.stack;
 import com.datastax.oss.driver.api.core.CqlSession;
 import dev.listening.contract.Env;
 import dev.listening.contract.UserError;
+import dev.listening.contract.kafka.Topics;
 import dev.listening.cql.CassandraSessions;
 import dev.listening.cql.Schema;
 import dev.listening.stack.cassandra.CassandraService;
 import dev.listening.stack.cassandra.RingNode;
 import dev.listening.stack.kafka.KafkaService;
-import dev.listening.stack.kafka.KafkaTopics;
 import dev.listening.stack.net.Ports;
 import dev.listening.stack.process.Deadline;
 import dev.listening.stack.process.JvmCommand;
@@ -152,7 +152,7 @@ public final class LocalStack implements AutoCloseable {
                     reports.put(report.name(), report);
                 }
             }
-            boolean topicCreated = KafkaTopics.ensure(settings.kafka().toString(), bootstrap.topic(), bootstrap.partitions(), REQUEST_TIMEOUT);
+            boolean topicCreated = Topics.ensure(settings.kafka().toString(), bootstrap.topic(), bootstrap.partitions(), REQUEST_TIMEOUT);
             try (CqlSession session = CassandraSessions.open(cassandraContactPoints(), settings.datacenter(), REQUEST_TIMEOUT)) {
                 Schema.load().apply(session, bootstrap.keyspace(), bootstrap.replication());
             }

@@ -1,6 +1,7 @@
 package dev.listening.streamer;
 
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import dev.listening.contract.StreamerOptions;
 import dev.listening.contract.UserError;
 
 import java.time.Duration;

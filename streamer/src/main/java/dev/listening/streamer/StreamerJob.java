@@ -2,6 +2,7 @@ package dev.listening.streamer;
 
 import dev.listening.contract.Names;
 import dev.listening.contract.UserError;
+import dev.listening.contract.kafka.Topics;
 import dev.listening.streamer.metrics.BatchCounter;
 import dev.listening.streamer.metrics.BatchProgressLogger;
 import dev.listening.streamer.plan.ListeningPlan;
@@ -44,6 +45,8 @@ public final class StreamerJob {
     static final String QUERY_NAME = "listening";
     /** Runs before Spark's own hook stops the SparkContext under the query. */
     private static final int STOP_QUERY_PRIORITY = ShutdownHookManager.SPARK_CONTEXT_SHUTDOWN_PRIORITY() + 1;
+    /** The topic is checked before the query subscribes: also where an unreachable Kafka first shows. */
+    private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(20);
 
     /** The job's exit code when the watchdog stopped a stalled stream. */
     public static final int EXIT_STALLED = 3;
@@ -60,7 +63,9 @@ public final class StreamerJob {
     }
 
     public void run() {
-        KafkaTopics.ensureExists(config.bootstrap(), config.topic());
+        if (Topics.ensure(config.bootstrap(), config.topic(), TOPIC_TIMEOUT)) {
+            LOG.info("created topic {} with the broker's default partitions and replication", config.topic());
+        }
         SparkConf conf = SparkSettings.apply(new SparkConf(), config);
         // Not closed here: Spark's shutdown hook stops the session after ours has stopped the query;
         // closing it from this thread as well would pull the context from under that stop.

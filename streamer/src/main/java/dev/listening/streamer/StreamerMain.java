@@ -1,11 +1,12 @@
 package dev.listening.streamer;
 
-import static dev.listening.streamer.StreamerOptions.*;
+import static dev.listening.contract.StreamerOptions.*;
 
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import dev.listening.contract.Cli;
 import dev.listening.contract.Env;
 import dev.listening.contract.Names;
+import dev.listening.contract.StreamerOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -107,6 +108,6 @@ public final class StreamerMain implements Callable<Integer> {
     private String defaultCheckpoint() {
         Path root = Path.of(System.getProperty(ROOT_PROPERTY, "."));
         Path home = root.resolve(System.getenv().getOrDefault(Env.HOME, Env.DEFAULT_HOME));
-        return home.resolve(CHECKPOINTS_DIR).resolve(topic + "-" + keyspace).toAbsolutePath().normalize().toString();
+        return StreamerOptions.defaultCheckpoint(home, topic, keyspace).toAbsolutePath().normalize().toString();
     }
 }

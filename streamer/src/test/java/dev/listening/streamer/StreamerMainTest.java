@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import dev.listening.contract.Names;
+import dev.listening.contract.StreamerOptions;
 import dev.listening.contract.UserError;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -33,6 +34,11 @@ class StreamerMainTest {
         assertEquals(Duration.ofMinutes(5), config.stallTimeout());
         assertTrue(config.songs().endsWith("data/spotify-songs.csv"), config.songs());
         assertTrue(Path.of(config.checkpoint()).endsWith(Path.of("checkpoints", "t1-ks1")), config.checkpoint());
+    }
+
+    @Test
+    void theLaunchersMainClassIsThisOne() {
+        assertEquals(StreamerMain.class.getName(), StreamerOptions.MAIN_CLASS);
     }
 
     @Test

@@ -3,8 +3,6 @@ package dev.listening.cli.bench;
 import dev.listening.contract.Env;
 import picocli.CommandLine.Option;
 
-import java.util.List;
-
 /** Where the Cassandra of ./pipeline up listens. */
 public final class CassandraOptions {
     @Option(names = "--cassandra", paramLabel = "HOST:PORT[,..]", defaultValue = Env.CASSANDRA_OPTION,
@@ -21,9 +19,5 @@ public final class CassandraOptions {
 
     String datacenter() {
         return datacenter;
-    }
-
-    List<String> args() {
-        return List.of("--cassandra", cassandra, "--datacenter", datacenter);
     }
 }

@@ -1,28 +1,18 @@
 package dev.listening.cli.bench;
 
+import dev.listening.bench.Benchmark;
+import dev.listening.bench.ClusterThroughput;
 import dev.listening.contract.Env;
-import dev.listening.contract.UserError;
+import dev.listening.contract.StreamerOptions;
 import dev.listening.stack.ClusterSettings;
 import dev.listening.stack.ProjectRoot;
 import dev.listening.stack.cassandra.CassandraRing;
 import dev.listening.stack.net.HostPort;
-import dev.listening.streamer.StreamerOptions;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /** ./pipeline bench cluster: the streamer's rows/s on the local cluster with 1 vs 2 workers, 1 vs 3 nodes, RF 1 vs 3. */
 @Command(name = "cluster", mixinStandardHelpOptions = true, sortOptions = false,
@@ -32,7 +22,7 @@ import java.util.concurrent.Callable;
                         + "the ring at RF 3 and LOCAL_QUORUM, 2 workers on the ring at RF 1 and LOCAL_ONE, and 2 workers on a "
                         + "node of its own at RF 1 (started on the address after the ring's for this run, then deleted).",
                 "Prints each run's steady rows/s (batches after the warm-up records) and the ratios, and writes them to --out."})
-public final class ClusterBench implements Callable<Integer> {
+public final class ClusterBench extends ReportedBench<ClusterThroughput.Result> {
     /** --cassandra is the ring's first node, as given to up --cluster. */
     @Mixin
     ServiceOptions services;
@@ -82,57 +72,17 @@ public final class ClusterBench implements Callable<Integer> {
             description = "The report; the streamer's logs go next to it. Default: ${DEFAULT-VALUE}.")
     Path out;
 
-    @Spec
-    CommandSpec spec;
+    @Override
+    Path out() {
+        return out;
+    }
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
-        if (records < 2 * batchRecords || batchRecords < 1 || warmupRecords < 0 || partitions < 1 || cassandraNodes < 1) {
-            throw new UserError("--records must be at least two batches (2 x " + StreamerOptions.MAX_OFFSETS_PER_TRIGGER
-                    + "), --partitions and --cassandra-nodes at least 1, --warmup-records not negative");
-        }
+    Benchmark<ClusterThroughput.Result> benchmark() {
         Path root = ProjectRoot.get();
-        Path report = out.toAbsolutePath();
-        Files.createDirectories(report.getParent());
         String ring = new CassandraRing(HostPort.parse(services.cassandra()), storagePort, cassandraNodes, "1G").contactPoints();
-        String master = "spark://" + HostPort.parse(sparkMaster);
-        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        List<ClusterThroughput.Run> runs = new ClusterThroughput(new ClusterThroughput.Settings(services.bootstrap(), ring, cassandraNodes,
-                storagePort, services.datacenter(), root, ProjectRoot.home(root, home), songs.songs(), records, warmupRecords,
-                batchRecords, partitions, master, executorMemory, report.getParent())).measure();
-        double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        List<String> lines = report(runs, ring, master, loadBefore, loadAfter);
-        lines.forEach(spec.commandLine().getOut()::println);
-        Files.write(report, lines);
-        return 0;
-    }
-
-    private List<String> report(List<ClusterThroughput.Run> runs, String ring, String master, double loadBefore, double loadAfter) {
-        List<String> lines = new ArrayList<>();
-        lines.add("# Cluster throughput: the streamer on a Spark standalone cluster into a Cassandra ring");
-        lines.add("");
-        lines.add("- when: " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", " + Runtime.getRuntime().availableProcessors()
-                + " cores, load average " + String.format(Locale.ROOT, "%.1f before, %.1f after", loadBefore, loadAfter));
-        lines.add(String.format(Locale.ROOT, "- Kafka %s, %d-partition topic, %,d warm-up + %,d measured events per run in "
-                        + "batches of %,d; Spark master %s, executors of 1 core and %s; trigger 1s; ring %s", services.bootstrap(), partitions,
-                warmupRecords, records, batchRecords, master, executorMemory, ring));
-        lines.add("- rows/s: rows of the batches after the warm-up records over those batches' durations (one run each)");
-        lines.add("");
-        lines.add("| executors (workers) | Cassandra nodes | RF | consistency | rows/s | rows stored |");
-        lines.add("|---|---:|---:|---|---:|---:|");
-        for (ClusterThroughput.Run run : runs) {
-            lines.add(String.format(Locale.ROOT, "| %d (%s) | %d | %d | %s | %,.0f | %,d |", run.cores(), run.label(), run.nodes(),
-                    run.replicas(), run.consistency(), run.rowsPerSecond(warmupRecords), run.rowsStored()));
-        }
-        lines.add("");
-        lines.add(ratio("2 workers / 1 worker (3 nodes, RF 3)", runs.get(1), runs.get(0)));
-        lines.add(ratio("RF 3 at LOCAL_QUORUM / RF 1 at LOCAL_ONE (3 nodes, 2 workers)", runs.get(1), runs.get(2)));
-        lines.add(ratio("3 nodes / 1 node (RF 1, 2 workers)", runs.get(2), runs.get(3)));
-        return lines;
-    }
-
-    private String ratio(String what, ClusterThroughput.Run numerator, ClusterThroughput.Run denominator) {
-        return String.format(Locale.ROOT, "- %s: %,.0f / %,.0f = %.2f", what, numerator.rowsPerSecond(warmupRecords),
-                denominator.rowsPerSecond(warmupRecords), numerator.rowsPerSecond(warmupRecords) / denominator.rowsPerSecond(warmupRecords));
+        return new ClusterThroughput(new ClusterThroughput.Settings(services.bootstrap(), ring, cassandraNodes, storagePort,
+                services.datacenter(), root, ProjectRoot.home(root, home), songs.songs(), records, warmupRecords, batchRecords,
+                partitions, "spark://" + HostPort.parse(sparkMaster), executorMemory, out.toAbsolutePath().getParent()));
     }
 }

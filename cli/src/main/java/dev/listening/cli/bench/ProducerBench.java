@@ -1,8 +1,8 @@
 package dev.listening.cli.bench;
 
+import dev.listening.bench.Benchmark;
+import dev.listening.bench.ProducerThroughput;
 import dev.listening.contract.Env;
-import dev.listening.contract.UserError;
-import dev.listening.producer.kafka.ProducerSettings;
 import dev.listening.producer.run.DurationConverter;
 import dev.listening.stack.ProjectRoot;
 import picocli.CommandLine.Command;
@@ -11,11 +11,6 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 
 /** ./pipeline bench producer: our producer's events/s at --rate max next to Kafka's ProducerPerformance. */
 @Command(name = "producer", mixinStandardHelpOptions = true, sortOptions = false,
@@ -25,8 +20,6 @@ import java.util.Locale;
                         + "idempotence, linger and batch size, one fresh single-partition topic per run.",
                 "Prints both throughputs and their ratio (target: >= 1.0) and writes them to --out."})
 public final class ProducerBench extends ReportedBench<ProducerThroughput.Result> {
-    static final double TARGET_RATIO = 1.0;
-
     @Option(names = "--bootstrap", paramLabel = "HOST:PORT", defaultValue = Env.KAFKA_OPTION,
             description = "Kafka bootstrap servers (env " + Env.KAFKA + "; default ${DEFAULT-VALUE}).")
     String bootstrap;
@@ -42,7 +35,7 @@ public final class ProducerBench extends ReportedBench<ProducerThroughput.Result
     @Mixin
     SongsOption songs;
 
-    @Option(names = "--connect-timeout", converter = DurationConverter.class, defaultValue = "15s",
+    @Option(names = "--connect-timeout", converter = DurationConverter.class, defaultValue = ProducerThroughput.DEFAULT_CONNECT_TIMEOUT,
             description = "How long to wait for the broker (default ${DEFAULT-VALUE}).")
     Duration connectTimeout;
 
@@ -56,36 +49,8 @@ public final class ProducerBench extends ReportedBench<ProducerThroughput.Result
     }
 
     @Override
-    ProducerThroughput.Result measure() {
-        if (records < 1 || rounds < 1) {
-            throw new UserError("--records and --rounds must be at least 1");
-        }
+    Benchmark<ProducerThroughput.Result> benchmark() {
         return new ProducerThroughput(new ProducerThroughput.Settings(bootstrap, records, rounds, connectTimeout,
-                ProjectRoot.get(), songs.songs())).measure();
-    }
-
-    @Override
-    List<String> report(ProducerThroughput.Result result) {
-        List<String> lines = new ArrayList<>();
-        lines.add("# Producer throughput: ours vs Kafka's ProducerPerformance");
-        lines.add("");
-        lines.add("- when: " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", broker " + bootstrap + ", "
-                + Runtime.getRuntime().availableProcessors() + " cores");
-        lines.add(String.format(Locale.ROOT, "- %d records per run, event JSON of %.0f bytes on average "
-                + "(ours adds its user_id key, 36 bytes; the reference sends no key)", result.records(),
-                result.payloadBytes()));
-        lines.add("- both: " + ProducerSettings.delivery() + ", one partition, JVM -Xmx512m");
-        lines.add("");
-        lines.add("| round | ours (events/s) | ProducerPerformance (records/s) | ratio |");
-        lines.add("|---:|---:|---:|---:|");
-        for (int i = 0; i < result.rounds().size(); i++) {
-            ProducerThroughput.Round round = result.rounds().get(i);
-            lines.add(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.2f |", i + 1, round.ours(), round.reference(),
-                    round.ratio()));
-        }
-        lines.add("");
-        lines.add(String.format(Locale.ROOT, "best: ours %.0f events/s, reference %.0f records/s, ratio %.2f (target >= %.1f)",
-                result.bestOurs(), result.bestReference(), result.ratio(), TARGET_RATIO));
-        return lines;
+                ProjectRoot.get(), songs.songs()));
     }
 }

@@ -4,9 +4,6 @@ import dev.listening.contract.Env;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /** Where the stack of ./pipeline up listens, for the bench commands that use both Kafka and Cassandra. */
 public final class ServiceOptions {
     @Option(names = "--bootstrap", paramLabel = "HOST:PORT", defaultValue = Env.KAFKA_OPTION,
@@ -26,12 +23,5 @@ public final class ServiceOptions {
 
     String datacenter() {
         return cassandra.datacenter();
-    }
-
-    /** The same options, for a bench command run by another. */
-    List<String> args() {
-        List<String> args = new ArrayList<>(List.of("--bootstrap", bootstrap));
-        args.addAll(cassandra.args());
-        return args;
     }
 }

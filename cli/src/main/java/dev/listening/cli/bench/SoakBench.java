@@ -1,7 +1,9 @@
 package dev.listening.cli.bench;
 
+import dev.listening.bench.Benchmark;
+import dev.listening.bench.Soak;
+import dev.listening.bench.SoakReport;
 import dev.listening.contract.Env;
-import dev.listening.contract.UserError;
 import dev.listening.producer.run.DurationConverter;
 import dev.listening.stack.ProjectRoot;
 import picocli.CommandLine.Command;
@@ -10,7 +12,6 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 /** ./pipeline bench soak: the whole pipeline under a steady load for a long while, judged by verify at the end. */
 @Command(name = "soak", mixinStandardHelpOptions = true, sortOptions = false,
@@ -60,19 +61,11 @@ public final class SoakBench extends ReportedBench<SoakReport> {
     }
 
     @Override
-    SoakReport measure() throws InterruptedException {
-        if (rate < 1 || listeners < 1) {
-            throw new UserError("--rate and --listeners must be at least 1");
-        }
+    Benchmark<SoakReport> benchmark() {
         Path root = ProjectRoot.get();
         return new Soak(new Soak.Settings(new SoakReport.Load(services.bootstrap(), services.cassandra(), topic,
                 keyspace, rate, duration, listeners, job.master()), services.datacenter(), catchUpTimeout, root, job.home(root),
-                job.songs(), out.toAbsolutePath().resolveSibling("soak-streamer.log"))).run();
-    }
-
-    @Override
-    List<String> report(SoakReport soak) {
-        return soak.lines();
+                job.songs(), out.toAbsolutePath().resolveSibling(Soak.STREAMER_LOG)));
     }
 
     /** 1 unless every record was stored exactly once. */

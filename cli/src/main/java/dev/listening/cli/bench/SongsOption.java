@@ -1,11 +1,10 @@
 package dev.listening.cli.bench;
 
+import dev.listening.contract.StreamerOptions;
 import dev.listening.stack.ProjectRoot;
-import dev.listening.streamer.StreamerOptions;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.List;
 
 /** --songs: the songs CSV a benchmark's events (and its streamer) take their songs from. */
 public final class SongsOption {
@@ -16,9 +15,5 @@ public final class SongsOption {
 
     Path songs() {
         return songs.toAbsolutePath();
-    }
-
-    List<String> args() {
-        return List.of("--songs", songs.toString());
     }
 }

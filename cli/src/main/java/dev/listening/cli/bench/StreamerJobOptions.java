@@ -6,8 +6,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /** How a benchmark runs the streamer job: the same options for every bench command that starts one. */
 public final class StreamerJobOptions {
@@ -33,12 +31,5 @@ public final class StreamerJobOptions {
 
     Path home(Path root) {
         return ProjectRoot.home(root, home);
-    }
-
-    /** The same options, for a bench command run by another. */
-    List<String> args() {
-        List<String> args = new ArrayList<>(List.of("--master", master, "--home", home));
-        args.addAll(songs.args());
-        return args;
     }
 }

@@ -3,18 +3,20 @@ package dev.listening.cli.verify;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import dev.listening.contract.Env;
-import dev.listening.contract.Names;
-import dev.listening.cql.CassandraSessions;
 import dev.listening.contract.UserError;
+import dev.listening.cql.CassandraSessions;
+import dev.listening.verify.Quality;
+import dev.listening.verify.Reconciliation;
+import dev.listening.verify.TopicReader;
+import dev.listening.verify.Verifier;
+import dev.listening.verify.VerifyText;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -122,43 +124,13 @@ public final class VerifyCommand implements Callable<Integer> {
             Verifier verifier = new Verifier(new TopicReader(bootstrap, Duration.ofSeconds(30)), session, keyspace);
             if (thresholds == null) {
                 Reconciliation.Report report = verifier.verify(topic, from, to);
-                print(report, System.out);
+                VerifyText.reconciliation(report, topic, keyspace, show).forEach(System.out::println);
                 return report.exactlyOnce() ? 0 : 1;
             }
             Verifier.QualityReport report = verifier.verifyQuality(topic, from, to, thresholds, quality.sampleHours);
-            print(report.reconciliation(), System.out);
-            print(report, System.out);
+            VerifyText.reconciliation(report.reconciliation(), topic, keyspace, show).forEach(System.out::println);
+            VerifyText.quality(report, show).forEach(System.out::println);
             return report.reconciliation().exactlyOnce() && report.passed() ? 0 : 1;
-        }
-    }
-
-    private void print(Verifier.QualityReport report, PrintStream out) {
-        out.println("quality");
-        for (Quality.Check check : report.checks()) {
-            out.printf("  %-20s %s; limit %s: %s%n", check.name(), check.measure(), check.limit(), check.passed() ? "ok" : "CROSSED");
-        }
-        report.rollupMismatches().stream().limit(show).forEach(m -> out.println("    " + m));
-        List<String> crossed = report.checks().stream().filter(c -> !c.passed()).map(Quality.Check::name).toList();
-        out.println(crossed.isEmpty() ? "quality: every threshold met" : "quality: thresholds crossed: " + String.join(", ", crossed));
-    }
-
-    private void print(Reconciliation.Report report, PrintStream out) {
-        out.printf("verify %s -> %s.%s%n", topic, keyspace, Names.HISTORY_TABLE);
-        out.printf("  records in topic     %,d%n", report.records());
-        out.printf("  stored as rows       %,d (join misses: %,d)%n", report.stored(), report.joinMisses());
-        out.printf("  dead letters         %,d%n", report.deadLetters());
-        out.printf("  duplicate event ids  %,d (same event at several offsets; stored once)%n", report.duplicateIdsInTopic());
-        list(out, "missing", report.missing());
-        list(out, "doubled", report.doubled());
-        list(out, "unexpected rows", report.unexpected());
-        out.println(report.exactlyOnce() ? "verdict: every record stored exactly once" : "verdict: NOT exactly once");
-    }
-
-    private void list(PrintStream out, String what, List<String> items) {
-        out.printf("  %-20s %,d%n", what, items.size());
-        items.stream().limit(show).forEach(item -> out.println("    " + item));
-        if (items.size() > show) {
-            out.printf("    … and %,d more%n", items.size() - show);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.listening.cli.bench;
 
+import dev.listening.bench.BenchSuite;
 import dev.listening.contract.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +13,8 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BenchAllTest {
     @TempDir
@@ -30,22 +33,21 @@ class BenchAllTest {
     }
 
     @Test
-    void theStackAndStreamerOptionsReachEachBenchmarkAsGiven() {
+    void theStackAndStreamerOptionsReachTheSuiteAsGiven() {
         BenchAll all = new BenchAll();
         new CommandLine(all).parseArgs("--bootstrap", "k:1", "--cassandra", "c:2", "--datacenter", "dc2",
-                "--master", "local[1]", "--songs", "/s.csv", "--home", "/h");
+                "--master", "local[1]", "--songs", "/s.csv", "--home", "/h", "--quick", "--query-runs", "7");
 
-        StreamerBench streamer = BenchAll.configured(new StreamerBench(), Stream.of(all.services.args(), all.job.args()));
-        QueryBench queries = BenchAll.configured(new QueryBench(), Stream.of(all.services.cassandra.args(), all.job.songs.args()));
+        BenchSuite.Settings settings = all.settings();
 
-        assertEquals("k:1", streamer.services.bootstrap());
-        assertEquals("c:2", streamer.services.cassandra());
-        assertEquals("dc2", streamer.services.datacenter());
-        assertEquals("local[1]", streamer.job.master());
-        assertEquals(Path.of("/s.csv"), streamer.job.songs());
-        assertEquals(Path.of("/h"), streamer.job.home(Path.of("/root")));
-        assertEquals("c:2", queries.cassandra.cassandra());
-        assertEquals("dc2", queries.cassandra.datacenter());
-        assertEquals(Path.of("/s.csv"), queries.songs.songs());
+        assertEquals("k:1", settings.bootstrap());
+        assertEquals("c:2", settings.cassandra());
+        assertEquals("dc2", settings.datacenter());
+        assertEquals("local[1]", settings.master());
+        assertEquals(Path.of("/s.csv"), settings.songs());
+        assertEquals(Path.of("/h"), settings.home());
+        assertTrue(settings.quick());
+        assertEquals(7, settings.queryRuns());
+        assertNull(settings.producerRecords());
     }
 }

@@ -2,6 +2,7 @@ package dev.listening.stack.kafka;
 
 import dev.listening.contract.Env;
 import dev.listening.contract.UserError;
+import dev.listening.contract.kafka.Topics;
 import dev.listening.stack.PortUse;
 import dev.listening.stack.Service;
 import dev.listening.stack.StackSettings;
@@ -133,7 +134,7 @@ public final class KafkaService implements Service {
         if (!Ports.accepting(config.broker(), CONNECT_TIMEOUT)) {
             return false;
         }
-        Admin admin = KafkaTopics.admin(config.broker().toString(), timeout);
+        Admin admin = Topics.admin(config.broker().toString(), timeout);
         try {
             return !admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
                     .nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).isEmpty();
@@ -141,7 +142,7 @@ public final class KafkaService implements Service {
             LOG.debug("kafka not ready yet", e);
             return false;
         } finally {
-            admin.close(KafkaTopics.CLOSE_TIMEOUT);
+            admin.close(Topics.CLOSE_TIMEOUT);
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.listening.stack.spark;
 
 import dev.listening.contract.Env;
-import dev.listening.streamer.StreamerOptions;
+import dev.listening.contract.StreamerOptions;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -22,13 +22,8 @@ public record StreamerSubmission(String bootstrap, String topic, String cassandr
         return new StreamerSubmission(bootstrap, topic, cassandra, Env.DEFAULT_DATACENTER, keyspace,
                 StreamerOptions.DEFAULT_CONSISTENCY, root.resolve(StreamerOptions.DEFAULT_SONGS),
                 StreamerOptions.DEFAULT_TRIGGER, Long.parseLong(StreamerOptions.DEFAULT_MAX_OFFSETS_PER_TRIGGER),
-                StreamerOptions.DEFAULT_STARTING_OFFSETS, defaultCheckpoint(home, topic, keyspace),
+                StreamerOptions.DEFAULT_STARTING_OFFSETS, StreamerOptions.defaultCheckpoint(home, topic, keyspace),
                 StreamerOptions.DEFAULT_RETRY_TIMEOUT, StreamerOptions.DEFAULT_ROLLUP_INTERVAL);
-    }
-
-    /** $PIPELINE_HOME/checkpoints/TOPIC-KEYSPACE: a restart with the same topic and keyspace resumes. */
-    public static Path defaultCheckpoint(Path home, String topic, String keyspace) {
-        return home.resolve(StreamerOptions.CHECKPOINTS_DIR).resolve(topic + "-" + keyspace);
     }
 
     public StreamerSubmission withDatacenter(String name) {

@@ -1,0 +1,125 @@
+package dev.listening.bench;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import dev.listening.contract.EventField;
+import dev.listening.contract.HistoryColumn;
+import dev.listening.contract.ListeningEvent;
+import dev.listening.contract.Names;
+import dev.listening.contract.SongColumn;
+import dev.listening.producer.songs.Song;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The reference for the streamer's throughput: the same listening_history rows (event, UTC date and
+ * hour, song features; nulls left unset as the streamer does) written straight with the Java
+ * driver, prepared INSERT, asynchronous with a bounded number in flight, at the streamer's
+ * consistency level.
+ */
+final class ReferenceWriter {
+    static final int IN_FLIGHT = 256;
+
+    private final CqlSession session;
+    private final PreparedStatement insert;
+    private final Map<String, Song> songs;
+
+    ReferenceWriter(CqlSession session, String keyspace, List<Song> songs, DefaultConsistencyLevel consistency) {
+        this.session = session;
+        this.songs = songs.stream().collect(Collectors.toMap(s -> key(s.title(), s.artists()), Function.identity(), (a, b) -> a));
+        List<String> columns = new ArrayList<>(Arrays.stream(EventField.values()).map(EventField::jsonName).toList());
+        columns.add(HistoryColumn.DATE);
+        columns.add(HistoryColumn.HOUR);
+        Arrays.stream(SongColumn.values()).filter(c -> !c.isKey()).forEach(c -> columns.add(c.column()));
+        this.insert = session.prepare(SimpleStatement.newInstance("INSERT INTO " + keyspace + "." + Names.HISTORY_TABLE
+                        + " (" + String.join(", ", columns) + ") VALUES ("
+                        + columns.stream().map(c -> ":" + c).collect(Collectors.joining(", ")) + ")")
+                .setConsistencyLevel(consistency));
+    }
+
+    /** Writes one row per event and returns how long it took, from the first request to the last answer. */
+    Duration write(List<ListeningEvent> events) throws InterruptedException {
+        Semaphore inFlight = new Semaphore(IN_FLIGHT);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        long start = System.nanoTime();
+        for (ListeningEvent event : events) {
+            inFlight.acquire();
+            if (failure.get() != null) {
+                break;
+            }
+            session.executeAsync(row(event)).whenComplete((result, error) -> {
+                if (error != null) {
+                    failure.compareAndSet(null, error);
+                }
+                inFlight.release();
+            });
+        }
+        inFlight.acquire(IN_FLIGHT);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        if (failure.get() != null) {
+            throw new IllegalStateException("a reference write failed: " + failure.get().getMessage(), failure.get());
+        }
+        return took;
+    }
+
+    private BoundStatement row(ListeningEvent event) {
+        ZonedDateTime ts = Instant.ofEpochMilli(event.ts()).atZone(ZoneOffset.UTC);
+        BoundStatementBuilder row = insert.boundStatementBuilder()
+                .setInt(EventField.SCHEMA_VERSION.jsonName(), event.schemaVersion())
+                .setUuid(EventField.EVENT_ID.jsonName(), UUID.fromString(event.eventId()))
+                .setInstant(EventField.TS.jsonName(), ts.toInstant())
+                .setString(EventField.USER_ID.jsonName(), event.userId())
+                .setString(EventField.NAME.jsonName(), event.name())
+                .setString(EventField.SONG.jsonName(), event.song())
+                .setString(EventField.ARTISTS.jsonName(), event.artists())
+                .setLocalDate(HistoryColumn.DATE, ts.toLocalDate())
+                .setInt(HistoryColumn.HOUR, ts.getHour());
+        setIfPresent(row, EventField.COUNTRY, event.country());
+        setIfPresent(row, EventField.CITY, event.city());
+        setIfPresent(row, EventField.OS, event.os());
+        setIfPresent(row, EventField.CLIENT, event.client());
+        setIfPresent(row, EventField.DEVICE_TYPE, event.deviceType());
+        Song song = songs.get(key(event.song(), event.artists()));
+        if (song != null) {
+            for (SongColumn column : SongColumn.values()) {
+                Object value = song.value(column);
+                // Spark's CSV reader reads an empty field as null, so the streamer leaves those unset too.
+                if (!column.isKey() && value != null && !"".equals(value)) {
+                    switch (column.type()) {
+                        case STRING -> row.setString(column.column(), (String) value);
+                        case INT -> row.setInt(column.column(), (Integer) value);
+                        case LONG -> row.setLong(column.column(), (Long) value);
+                        case DOUBLE -> row.setDouble(column.column(), (Double) value);
+                    }
+                }
+            }
+        }
+        return row.build();
+    }
+
+    private static void setIfPresent(BoundStatementBuilder row, EventField field, String value) {
+        if (value != null) {
+            row.setString(field.jsonName(), value);
+        }
+    }
+
+    private static String key(String title, String artists) {
+        return title + '\u0000' + artists;
+    }
+}

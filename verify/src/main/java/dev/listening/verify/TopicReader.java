@@ -1,0 +1,99 @@
+package dev.listening.verify;
+
+import dev.listening.contract.UserError;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Reads a topic's records between two offset positions (default: the beginning and the end as they
+ * are when reading starts), without a consumer group, so verifying never moves anyone's offsets.
+ */
+public final class TopicReader {
+    private final String bootstrap;
+    private final Duration timeout;
+
+    public TopicReader(String bootstrap, Duration timeout) {
+        this.bootstrap = bootstrap;
+        this.timeout = timeout;
+    }
+
+    /** Current end offsets per partition: what a later read can take as its start. */
+    public Map<Integer, Long> endOffsets(String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+            return byPartition(consumer.endOffsets(partitions(consumer, topic), timeout));
+        } catch (TimeoutException e) {
+            throw unreachable(e);
+        }
+    }
+
+    /**
+     * @param from start offsets by partition (missing partitions: the beginning)
+     * @param to   end offsets by partition, exclusive (missing partitions: the current end)
+     */
+    public List<RecordRef> read(String topic, Map<Integer, Long> from, Map<Integer, Long> to) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+            List<TopicPartition> partitions = partitions(consumer, topic);
+            Map<Integer, Long> start = byPartition(consumer.beginningOffsets(partitions, timeout));
+            Map<Integer, Long> end = byPartition(consumer.endOffsets(partitions, timeout));
+            start.replaceAll((p, o) -> Math.max(o, from.getOrDefault(p, o)));
+            end.replaceAll((p, o) -> Math.min(o, to.getOrDefault(p, o)));
+            consumer.assign(partitions);
+            partitions.forEach(tp -> consumer.seek(tp, start.get(tp.partition())));
+            List<RecordRef> records = new ArrayList<>();
+            Instant deadline = Instant.now().plus(timeout.multipliedBy(10));
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp.partition()))) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new UserError("reading " + topic + " from " + bootstrap + " did not reach offsets " + end + " in time");
+                }
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.offset() < end.get(record.partition())) {
+                        records.add(RecordClassifier.classify(record.partition(), record.offset(), record.value()));
+                    }
+                }
+            }
+            return records;
+        } catch (TimeoutException e) {
+            throw unreachable(e);
+        }
+    }
+
+    private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer, String topic) {
+        List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
+        if (infos == null || infos.isEmpty()) {
+            throw new UserError("topic " + topic + " does not exist on " + bootstrap);
+        }
+        return infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+    }
+
+    private KafkaConsumer<byte[], byte[]> consumer() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static Map<Integer, Long> byPartition(Map<TopicPartition, Long> offsets) {
+        Map<Integer, Long> result = new HashMap<>();
+        offsets.forEach((tp, o) -> result.put(tp.partition(), o));
+        return result;
+    }
+
+    private UserError unreachable(TimeoutException e) {
+        return new UserError("Kafka is not reachable at " + bootstrap + " (" + e.getMessage() + ")", e);
+    }
+}

@@ -1,0 +1,205 @@
+package dev.listening.verify.demo;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import dev.listening.contract.Cli;
+import dev.listening.contract.UserError;
+import dev.listening.cql.CassandraSessions;
+import dev.listening.cql.QueryCommand;
+import dev.listening.cql.Replication;
+import dev.listening.producer.ProduceCommand;
+import dev.listening.stack.Bootstrap;
+import dev.listening.stack.LocalStack;
+import dev.listening.stack.ServiceReport;
+import dev.listening.stack.StackSettings;
+import dev.listening.stack.UpReport;
+import dev.listening.stack.spark.SparkRuntime;
+import dev.listening.stack.spark.SparkSubmitProcess;
+import dev.listening.stack.spark.StreamerSubmission;
+import dev.listening.verify.Reconciliation;
+import dev.listening.verify.RecordRef;
+import dev.listening.verify.TopicReader;
+import dev.listening.verify.Verifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * ./pipeline demo: the whole product in one go, on the local stack. Every step is a call into the
+ * same code the other commands run; nothing here is demo-only logic but the order and the waiting.
+ */
+public final class Demo {
+    private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration POLL = Duration.ofSeconds(1);
+
+    private final DemoSettings settings;
+    private final String topic;
+    private final String keyspace;
+    private final String user;
+
+    public Demo(DemoSettings settings) {
+        this.settings = settings;
+        this.topic = settings.topic();
+        this.keyspace = settings.keyspace();
+        this.user = settings.user();
+    }
+
+    /** What a demo did, and when: times since it started. */
+    public record Result(UpReport up, Reconciliation.Report stored, Duration queryable, Duration total) {
+    }
+
+    /** The whole demo, from starting the stack to stopping what it started. */
+    public Result run() throws InterruptedException {
+        StackSettings stack = settings.stack();
+        LocalStack local = new LocalStack(stack);
+        Steps steps = new Steps();
+        UpReport up = steps.run("starting the local stack (Kafka + Cassandra)", stack.home(),
+                () -> local.up(new Bootstrap(topic, 1, keyspace, Replication.simple(1)), LocalStack.READY_TIMEOUT));
+        up.services().forEach(s -> LOG.info("{} {} (pid {}, log {})", s.name(),
+                s.alreadyRunning() ? "was already running" : "ready in " + s.readyIn().toMillis() / 1000.0 + " s", s.pid(), s.log()));
+        boolean keepRunning = settings.keepRunning();
+        boolean stopStack = !keepRunning && up.services().stream().noneMatch(ServiceReport::alreadyRunning);
+        Streamed streamed = null;
+        try {
+            streamed = stream(stack, steps);
+            return new Result(up, streamed.stored(), streamed.queryable(), steps.elapsed());
+        } finally {
+            if (!keepRunning && streamed != null) {
+                LOG.info("stopping the streaming job");
+                streamed.streamer().close();
+            }
+            if (stopStack) {
+                LOG.info("stopping the local stack");
+                local.down(LocalStack.STOP_TIMEOUT);
+            } else if (!keepRunning) {
+                LOG.info("the stack was already running before the demo; it stays up (./pipeline down stops it)");
+            }
+        }
+    }
+
+    /** The running streaming job, and the events it stored: all of them, {@code queryable} after the demo started. */
+    private record Streamed(SparkSubmitProcess streamer, Reconciliation.Report stored, Duration queryable) {
+    }
+
+    private Streamed stream(StackSettings stack, Steps steps) throws InterruptedException {
+        String bootstrap = stack.kafka().toString();
+        String cassandra = stack.cassandra().toString();
+        int events = settings.events();
+        int rate = settings.rate();
+        int listeners = settings.listeners();
+        TopicReader reader = new TopicReader(bootstrap, REQUEST_TIMEOUT);
+        Map<Integer, Long> before = reader.endOffsets(topic);
+
+        Path streamerLog = stack.home().resolve("streamer").resolve("demo-streamer.log");
+        SparkSubmitProcess streamer = steps.run("starting the streaming job (trigger 1 s)", streamerLog, () -> SparkSubmitProcess.start(
+                StreamerSubmission.defaults(stack.root(), stack.home(), bootstrap, cassandra, topic, keyspace)
+                        .withTrigger("1s")
+                        .job(new SparkRuntime(stack.root(), stack.home()), "local[*]"),
+                streamerLog));
+        try {
+            steps.run("producing " + events + " events at " + rate + "/s, " + user + " among " + listeners + " listeners", null, () -> {
+                int exit = Cli.execute(new ProduceCommand(), "--bootstrap", bootstrap, "--topic", topic, "--limit", Integer.toString(events),
+                        "--rate", Integer.toString(rate), "--listeners", Integer.toString(listeners), "--user", user);
+                if (exit != 0) {
+                    throw new UserError("the producer exited with " + exit);
+                }
+                return exit;
+            });
+            Map<Integer, Long> after = reader.endOffsets(topic);
+            try (CqlSession session = CassandraSessions.open(cassandra, stack.datacenter(), REQUEST_TIMEOUT)) {
+                Verifier verifier = new Verifier(reader, session, keyspace);
+                Reconciliation.Report report = steps.run("waiting until every event is in Cassandra", streamerLog,
+                        () -> awaitStored(verifier, before, after, streamer));
+                Duration queryable = steps.elapsed();
+                LOG.info("all {} events queryable {} after the demo started", report.records(), steps.sinceStart());
+                RecordRef.PartitionKey latest = latestHourOf(reader.read(topic, before, after));
+                steps.run("running the queries for " + user + " on " + latest.date() + " at " + latest.hour() + "h", null,
+                        () -> queries(cassandra, stack.datacenter(), latest));
+                return new Streamed(streamer, report, queryable);
+            }
+        } catch (RuntimeException e) {
+            streamer.close();
+            throw e;
+        }
+    }
+
+    private Reconciliation.Report awaitStored(Verifier verifier, Map<Integer, Long> from, Map<Integer, Long> to,
+                                              SparkSubmitProcess streamer) {
+        int timeoutSeconds = settings.timeoutSeconds();
+        Instant deadline = Instant.now().plusSeconds(timeoutSeconds);
+        long lastMissing = -1;
+        while (true) {
+            Reconciliation.Report report = verifier.verify(topic, from, to);
+            if (report.missing().isEmpty()) {
+                if (!report.exactlyOnce()) {
+                    throw new UserError("events stored more than once: " + report.doubled());
+                }
+                return report;
+            }
+            if (!streamer.isAlive()) {
+                throw new UserError("the streaming job exited with " + streamer.exitValue());
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new UserError(report.missing().size() + " of " + report.records() + " events not stored after " + timeoutSeconds + " s");
+            }
+            if (report.missing().size() != lastMissing) {
+                LOG.info("stored {} of {}", report.records() - report.missing().size(), report.records());
+                lastMissing = report.missing().size();
+            }
+            pause();
+        }
+    }
+
+    private RecordRef.PartitionKey latestHourOf(List<RecordRef> records) {
+        return records.stream().filter(r -> r.row() != null && r.row().name().equals(user))
+                .map(r -> r.row().partitionKey())
+                .max(Comparator.comparing(RecordRef.PartitionKey::date).thenComparing(RecordRef.PartitionKey::hour))
+                .orElseThrow(() -> new UserError("no event of " + user + " was produced; give more --events"));
+    }
+
+    private int queries(String cassandra, String datacenter, RecordRef.PartitionKey latest) {
+        List<String> common = List.of("--cassandra", cassandra, "--datacenter", datacenter, "--keyspace", keyspace,
+                "--out-dir", settings.outDir().toString());
+        List<String> forUser = List.of("--user", user, "--date", latest.date().toString(), "--hour", Integer.toString(latest.hour()));
+        for (List<String> args : List.of(List.of("sample"), concat(List.of("songs"), forUser), concat(List.of("averages"), forUser))) {
+            int exit = Cli.execute(new QueryCommand(), concat(args, common).toArray(String[]::new));
+            if (exit != 0) {
+                throw new UserError("query " + args.get(0) + " exited with " + exit);
+            }
+        }
+        return 0;
+    }
+
+    /** The summary printed at the end of the demo. */
+    public List<String> summary(Result result) {
+        Reconciliation.Report report = result.stored();
+        return List.of(
+                "demo summary",
+                String.format("  events produced   %,d", report.records()),
+                String.format("  rows stored       %,d", report.stored()),
+                String.format("  join misses       %,d", report.joinMisses()),
+                String.format("  dead letters      %,d", report.deadLetters()),
+                String.format("  verdict           %s", report.exactlyOnce() ? "every event stored exactly once" : "NOT exactly once"),
+                String.format("  outputs           %s", settings.outDir().resolve("output_{full,simple,agg}.txt")),
+                String.format("  total time        %s", Steps.seconds(result.total())));
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("interrupted");
+        }
+    }
+}
