@@ -1,13 +1,17 @@
 package dev.listening.it;
 
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +20,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * docker-compose.yml and the Vagrantfile cannot run here (no Docker daemon, no VM), but their own
  * validators can read them: a file that does not validate fails the build. Where a validator is not
- * installed (.ci/run installs both) the test is reported as skipped, never passed.
+ * installed (.ci/run installs both) the test is reported as skipped, never passed. What the compose
+ * file promises beyond being valid (the pom's service versions) is read from it directly.
  */
 class DeploymentFilesIT {
     private static final Path ROOT = Path.of(System.getProperty("pipeline.root", "..")).toAbsolutePath().normalize();
@@ -46,12 +51,29 @@ class DeploymentFilesIT {
     }
 
     @Test
+    void composeRunsTheKafkaAndCassandraVersionsOfThePoms() throws IOException {
+        Set<String> images = services().values().stream()
+                .filter(service -> !service.containsKey("build"))
+                .map(service -> (String) service.get("image"))
+                .collect(Collectors.toSet());
+        assertEquals(Set.of(ServiceVersions.kafkaImage(), ServiceVersions.cassandraImage()), images,
+                "images not built from this project must carry the parent pom's kafka.version and cassandra.version");
+    }
+
+    @Test
     void vagrantfileValidates() throws Exception {
         assumeTrue(onPath("vagrant"), "vagrant is not installed");
         // Without a provider (no VirtualBox here) plain validate stops at "no usable default provider"
         // before reading the file; --ignore-provider still checks everything but the provider block.
         Result result = run(List.of("vagrant", "validate", "--ignore-provider"));
         assertEquals(0, result.exitCode(), result.output());
+    }
+
+    /** The services of docker-compose.yml, anchors and merge keys resolved as docker-compose resolves them. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> services() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+        return (Map<String, Map<String, Object>>) compose.get("services");
     }
 
     private static boolean onPath(String tool) {
