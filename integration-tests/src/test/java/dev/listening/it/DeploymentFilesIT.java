@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -21,10 +23,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * docker-compose.yml and the Vagrantfile cannot run here (no Docker daemon, no VM), but their own
  * validators can read them: a file that does not validate fails the build. Where a validator is not
  * installed (.ci/run installs both) the test is reported as skipped, never passed. What the compose
- * file promises beyond being valid (the pom's service versions) is read from it directly.
+ * file promises beyond being valid (the pom's service versions, ports open to this host only) is read
+ * from it directly.
  */
 class DeploymentFilesIT {
     private static final Path ROOT = Path.of(System.getProperty("pipeline.root", "..")).toAbsolutePath().normalize();
+    private static final String LOOPBACK = "127.0.0.1";
 
     @Test
     void composeFileValidates() throws Exception {
@@ -58,6 +62,31 @@ class DeploymentFilesIT {
                 .collect(Collectors.toSet());
         assertEquals(Set.of(ServiceVersions.kafkaImage(), ServiceVersions.cassandraImage()), images,
                 "images not built from this project must carry the parent pom's kafka.version and cassandra.version");
+    }
+
+    @Test
+    void composePublishesPortsOnTheHostsLoopbackOnly() throws IOException {
+        Map<String, List<Object>> published = new TreeMap<>();
+        services().forEach((name, service) -> {
+            assertNotEquals("host", service.get("network_mode"), name + " would share the host's network");
+            published.put(name, portsOf(service));
+        });
+        assertTrue(published.get("kafka").contains(LOOPBACK + ":9092:9092"), "kafka publishes " + published.get("kafka"));
+        Map<String, List<Object>> open = new TreeMap<>(published);
+        open.replaceAll((name, ports) -> ports.stream().filter(port -> !onLoopback(port)).toList());
+        open.values().removeIf(List::isEmpty);
+        assertEquals(Map.of(), open, "published on every interface of the host; write \"" + LOOPBACK + ":HOST:CONTAINER\"");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> portsOf(Map<String, Object> service) {
+        return (List<Object>) service.getOrDefault("ports", List.of());
+    }
+
+    /** The short syntax ("127.0.0.1:9092:9092") or the long one (host_ip: 127.0.0.1). */
+    private static boolean onLoopback(Object port) {
+        return port instanceof Map<?, ?> longSyntax ? LOOPBACK.equals(longSyntax.get("host_ip"))
+                : port.toString().startsWith(LOOPBACK + ":");
     }
 
     @Test
