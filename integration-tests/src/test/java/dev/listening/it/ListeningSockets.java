@@ -33,6 +33,11 @@ final class ListeningSockets {
     private ListeningSockets() {
     }
 
+    /** False where there is no Linux /proc (macOS, say). */
+    static boolean readable() {
+        return Files.isReadable(Path.of("/proc/self/net/tcp"));
+    }
+
     static List<InetSocketAddress> of(long pid) {
         Path proc = Path.of("/proc", Long.toString(pid));
         Set<String> inodes = socketInodes(proc.resolve("fd"));
