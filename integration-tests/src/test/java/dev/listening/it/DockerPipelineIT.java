@@ -37,10 +37,10 @@ class DockerPipelineIT {
     private static final int EVENTS = 300;
 
     @Container
-    private static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.0");
+    private static final KafkaContainer KAFKA = new KafkaContainer(ServiceVersions.kafkaImage());
 
     @Container
-    private static final CassandraContainer CASSANDRA = new CassandraContainer("cassandra:5.0.5");
+    private static final CassandraContainer CASSANDRA = new CassandraContainer(ServiceVersions.cassandraImage());
 
     @Test
     void eventsProducedIntoContainersAreStoredExactlyOnce() throws Exception {

@@ -11,6 +11,7 @@ import dev.listening.stack.Bootstrap;
 import dev.listening.stack.LocalStack;
 import dev.listening.stack.ProjectRoot;
 import dev.listening.stack.ServiceReport;
+import dev.listening.stack.ServiceStatus;
 import dev.listening.stack.StackSettings;
 import dev.listening.stack.UpReport;
 import dev.listening.stack.net.HostPort;
@@ -122,6 +123,11 @@ public final class LocalStackFixture implements AutoCloseable {
 
     public String datacenter() {
         return stack.settings().datacenter();
+    }
+
+    /** Each service of the stack: its pid and the ports it was told to bind. */
+    public List<ServiceStatus> services() throws InterruptedException {
+        return stack.status(LocalStack.PROBE_TIMEOUT);
     }
 
     /** The project root: data/, cql/, the build outputs. */

@@ -4,6 +4,10 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import dev.listening.contract.EventField;
 import dev.listening.contract.HistoryColumn;
 import dev.listening.contract.Names;
+import dev.listening.stack.PortUse;
+import dev.listening.stack.ServiceStatus;
+import dev.listening.stack.cassandra.CassandraService;
+import dev.listening.stack.kafka.KafkaService;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -16,20 +20,27 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
+import static java.util.stream.Collectors.toSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The shared fixture gives a real broker and a real node that clients can use, and `./pipeline status` sees them. */
+/**
+ * The shared fixture gives a real broker and a real node that clients can use, `./pipeline status`
+ * sees them, and no one else can reach them.
+ */
 class LocalStackIT {
     private static final LocalStackFixture STACK = LocalStackFixture.get();
 
@@ -93,5 +104,23 @@ class LocalStackIT {
         assertTrue(lines.get(1).startsWith("cassandra "), lines.get(1));
         assertTrue(lines.get(1).contains("running, ready"), lines.get(1));
         assertTrue(lines.get(1).contains(STACK.cassandraContactPoint()), lines.get(1));
+    }
+
+    @Test
+    void everyServiceListensOnLoopbackOnly() throws InterruptedException {
+        assumeTrue(ListeningSockets.readable(), "no Linux /proc to read listening sockets from");
+        List<ServiceStatus> services = STACK.services();
+        assertEquals(Set.of(KafkaService.NAME, CassandraService.NAME), services.stream().map(ServiceStatus::name).collect(toSet()));
+        for (ServiceStatus service : services) {
+            List<InetSocketAddress> listening = ListeningSockets.of(service.pid().orElseThrow());
+            Set<Integer> ports = listening.stream().map(InetSocketAddress::getPort).collect(toSet());
+            for (PortUse port : service.ports()) {
+                assertTrue(ports.contains(port.endpoint().port()), service.name() + " does not listen on its " + port.role()
+                        + " port " + port.endpoint() + ": " + listening);
+            }
+            // 0.0.0.0 and :: are not loopback: they mean every interface
+            assertEquals(List.of(), listening.stream().filter(socket -> !socket.getAddress().isLoopbackAddress()).toList(),
+                    service.name() + " (pid " + service.pid().getAsLong() + ") listens beyond loopback; all its sockets: " + listening);
+        }
     }
 }

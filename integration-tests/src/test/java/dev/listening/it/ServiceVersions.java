@@ -1,0 +1,30 @@
+package dev.listening.it;
+
+/**
+ * The Kafka and Cassandra versions of the parent pom (kafka.version, cassandra.version), which
+ * failsafe passes to the ITs: the local stack runs them from Maven artifacts, and the Docker images
+ * (docker-compose.yml, DockerPipelineIT) must run the same.
+ */
+final class ServiceVersions {
+    static final String KAFKA_IMAGE = "apache/kafka";
+    static final String CASSANDRA_IMAGE = "cassandra";
+
+    private ServiceVersions() {
+    }
+
+    static String kafkaImage() {
+        return KAFKA_IMAGE + ":" + property("kafka.version");
+    }
+
+    static String cassandraImage() {
+        return CASSANDRA_IMAGE + ":" + property("cassandra.version");
+    }
+
+    private static String property(String name) {
+        String value = System.getProperty(name, "");
+        if (value.isBlank()) {
+            throw new IllegalStateException(name + " is not set: run the ITs through Maven, whose failsafe passes the parent pom's value");
+        }
+        return value;
+    }
+}
