@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 ClusterBench.class,
                 ReportsBench.class,
                 UsersBench.class,
+                FaultsBench.class,
                 BenchAll.class,
         })
 public final class BenchCommand {

@@ -1,0 +1,68 @@
+package dev.listening.cli.bench;
+
+import dev.listening.bench.Benchmark;
+import dev.listening.bench.Faults;
+import dev.listening.bench.FaultsReport;
+import dev.listening.stack.ProjectRoot;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** ./pipeline bench faults: SIGKILLs of the job, Cassandra and the broker at random moments under load, judged by verify. */
+@Command(name = "faults", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+                "On a one-node stack of its own (free ports, a scratch home; the stack of ./pipeline up is left alone): "
+                        + "the streaming job and a producer run while --faults SIGKILLs, drawn from --seed, hit the job "
+                        + "(restarted on its checkpoint), Cassandra (restarted on its data) and the Kafka broker (restarted "
+                        + "on its log) in turn. Then the producer stops, the stream catches up and verify checks every record.",
+                "Prints faults survived, records, stored, lost, duplicated, rollup hours that differ from the history and "
+                        + "the time to recover (p50, max). Exit 0 only if every fault was survived and every record stored "
+                        + "exactly once."})
+public final class FaultsBench extends ReportedBench<FaultsReport> {
+    @Option(names = "--faults", paramLabel = "N", description = "Faults to inject (default: 12; --quick: 18, six of each kind).")
+    Integer faults;
+
+    @Option(names = "--events", paramLabel = "N", description = "Events produced at least (default: 100000; --quick: 10000).")
+    Integer events;
+
+    @Option(names = "--rate", paramLabel = "N", description = "Events per second (default: 1000; --quick: 200).")
+    Integer rate;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the faults' order and moments. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--quick", description = "A short run for CI: six faults of each kind, 1-4 s apart, at a low rate.")
+    boolean quick;
+
+    @Mixin
+    StreamerJobOptions job;
+
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "${sys:" + ProjectRoot.PROPERTY + ":-.}/output/bench/faults.md",
+            description = "The report; the job's and the producer's logs go next to it. Default: ${DEFAULT-VALUE}.")
+    Path out;
+
+    @Override
+    Path out() {
+        return out;
+    }
+
+    @Override
+    Benchmark<FaultsReport> benchmark() {
+        Path root = ProjectRoot.get();
+        return new Faults(new Faults.Settings(root, job.home(root), job.songs(), job.master(), out.toAbsolutePath().getParent(),
+                events != null ? events : quick ? 10_000 : 100_000,
+                faults != null ? faults : quick ? 18 : 12,
+                seed,
+                rate != null ? rate : quick ? 200 : 1_000,
+                Duration.ofSeconds(quick ? 1 : 5), Duration.ofSeconds(quick ? 4 : 20), Duration.ofMinutes(quick ? 3 : 5)));
+    }
+
+    /** 1 unless every fault was survived and every record stored exactly once. */
+    @Override
+    int exitCode(FaultsReport report) {
+        return report.passed() ? 0 : 1;
+    }
+}
