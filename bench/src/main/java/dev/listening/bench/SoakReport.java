@@ -39,9 +39,9 @@ public record SoakReport(Load load, Instant started, Duration warmUp, List<Sampl
         samples = List.copyOf(samples);
     }
 
-    /** Exit 0 only for this: the stream caught up, and every record produced was stored exactly once. */
+    /** Exit 0 only for this: the stream caught up, and every record produced was stored exactly once, as sent, with no stray row. */
     public boolean passed() {
-        return problem == null && verdict.exactlyOnce();
+        return problem == null && verdict.passed();
     }
 
     /** The largest lag sampled; the streamer's first batch, which also sets up its connections, is in it. */
@@ -72,10 +72,12 @@ public record SoakReport(Load load, Instant started, Duration warmUp, List<Sampl
                 ? String.format(Locale.ROOT, "- caught up %.1f s after the producer stopped", catchUp.toMillis() / 1000.0)
                 : "- did not catch up: " + problem);
         lines.add(String.format(Locale.ROOT, "- verify (the warm-up included): %,d records, %,d stored as rows (%,d join misses), %,d dead letters, "
-                        + "%,d missing, %,d doubled", verdict.records(), verdict.stored(), verdict.joinMisses(),
-                verdict.deadLetters(), verdict.missing().size(), verdict.doubled().size()));
+                        + "%,d missing, %,d doubled, %,d dead-lettered events, %,d differing rows, %,d unexpected rows; "
+                        + "%,d rows read in %s", verdict.records(), verdict.stored(), verdict.joinMisses(),
+                verdict.deadLetters(), verdict.missing().size(), verdict.doubled().size(), verdict.deadLetteredEvents().size(),
+                verdict.differing().size(), verdict.unexpected().size(), verdict.rowsRead(), verdict.coverage().judgedIn()));
         lines.add("");
-        lines.add(passed() ? "verdict: every record stored exactly once" : "verdict: NOT exactly once");
+        lines.add(passed() ? "verdict: every record stored exactly once, as sent" : "verdict: NOT exactly once as sent");
         return lines;
     }
 

@@ -13,6 +13,7 @@ import dev.listening.stack.spark.SparkRuntime;
 import dev.listening.stack.spark.SparkSubmitProcess;
 import dev.listening.stack.spark.StreamerSubmission;
 import dev.listening.verify.Reconciliation;
+import dev.listening.verify.SongFeatures;
 import dev.listening.verify.TopicReader;
 import dev.listening.verify.Verifier;
 import org.junit.jupiter.api.Test;
@@ -57,12 +58,13 @@ class DockerPipelineIT {
                     CASSANDRA.getLocalDatacenter(), Names.KEYSPACE, "LOCAL_ONE", root.resolve("data/spotify-songs.csv"),
                     "1s", 10_000, "earliest", StreamerOptions.defaultCheckpoint(home, Names.TOPIC, Names.KEYSPACE), "2m",
                     "10s");
-            Verifier verifier = new Verifier(new TopicReader(bootstrap, Duration.ofSeconds(30)), session, Names.KEYSPACE);
+            Verifier verifier = new Verifier(new TopicReader(bootstrap, Duration.ofSeconds(30)), session, Names.KEYSPACE,
+                    SongFeatures.load(root.resolve(StreamerOptions.DEFAULT_SONGS)));
             Path log = home.resolve("streamer.log");
             try (SparkSubmitProcess streamer = SparkSubmitProcess.start(submission.job(new SparkRuntime(root, home), "local[2]"), log)) {
                 Reconciliation.Report report = StreamerChecks.awaitNothingMissing(verifier, Names.TOPIC, streamer, log,
                         Duration.ofMinutes(4), Duration.ofSeconds(2));
-                assertTrue(report.exactlyOnce(), report.toString());
+                assertTrue(report.passed(), report.toString());
                 assertEquals(EVENTS, report.stored());
             }
         }

@@ -3,6 +3,7 @@ package dev.listening.it;
 import com.datastax.oss.driver.api.core.CqlSession;
 import dev.listening.contract.Env;
 import dev.listening.contract.Names;
+import dev.listening.contract.StreamerOptions;
 import dev.listening.contract.kafka.Topics;
 import dev.listening.cql.CassandraSessions;
 import dev.listening.cql.Replication;
@@ -16,6 +17,7 @@ import dev.listening.stack.StackSettings;
 import dev.listening.stack.UpReport;
 import dev.listening.stack.net.HostPort;
 import dev.listening.stack.net.Ports;
+import dev.listening.verify.SongFeatures;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -133,6 +135,11 @@ public final class LocalStackFixture implements AutoCloseable {
     /** The project root: data/, cql/, the build outputs. */
     public Path root() {
         return root;
+    }
+
+    /** The songs of data/spotify-songs.csv, which the streamers the tests start join: what verify compares rows with. */
+    public SongFeatures songs() {
+        return SongFeatures.load(root.resolve(StreamerOptions.DEFAULT_SONGS));
     }
 
     /** Scratch space of this test run, under integration-tests/target/, emptied when the run starts. */

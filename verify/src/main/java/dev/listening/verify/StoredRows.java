@@ -2,64 +2,68 @@ package dev.listening.verify;
 
 import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import dev.listening.contract.CqlFile;
 import dev.listening.contract.EventField;
 import dev.listening.contract.HistoryColumn;
-import dev.listening.contract.Names;
-import dev.listening.contract.RollupColumn;
-import dev.listening.contract.SongColumn;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
-/** What Cassandra holds for the partitions and topic partitions a verification touches. */
+/**
+ * What Cassandra holds for the partitions and topic partitions a verification touches. The
+ * statements are the files of cql/verify/, run on the keyspace verified.
+ */
 public final class StoredRows {
-    private static final String PARTITION = " WHERE " + EventField.NAME.jsonName() + " = ? AND " + HistoryColumn.DATE
-            + " = ? AND " + HistoryColumn.HOUR + " = ?";
+    static final String HISTORY_PARTITION = "cql/verify/history_partition.cql";
+    static final String HISTORY_PARTITION_KEYS = "cql/verify/history_partition_keys.cql";
+    static final String HISTORY_PARTITION_COUNT = "cql/verify/history_partition_count.cql";
+    static final String HOUR_ROLLUP = "cql/verify/hour_rollup.cql";
+    static final String HOUR_LISTENERS = "cql/verify/hour_listeners.cql";
+    static final String DEAD_LETTERS = "cql/verify/dead_letters.cql";
 
     private final CqlSession session;
     private final String keyspace;
+    private final Map<String, PreparedStatement> prepared = new HashMap<>();
 
     public StoredRows(CqlSession session, String keyspace) {
         this.session = session;
         this.keyspace = CqlIdentifier.fromInternal(keyspace).asCql(true);
     }
 
-    /** Event ids in these listening_history partitions; those without song features go to {@code withoutFeatures}. */
-    public Set<UUID> eventIds(Collection<RecordRef.PartitionKey> partitions, Set<UUID> withoutFeatures) {
-        String eventId = EventField.EVENT_ID.jsonName();
-        String feature = SongColumn.DANCEABILITY.column();
-        PreparedStatement select = session.prepare("SELECT " + eventId + ", " + feature + " FROM " + keyspace + "."
-                + Names.HISTORY_TABLE + PARTITION);
-        Set<UUID> ids = new HashSet<>();
+    /** Every row of these listening_history partitions, with the columns verify compares. */
+    public List<StoredRow> rows(Collection<RecordRef.PartitionKey> partitions) {
+        PreparedStatement select = statement(HISTORY_PARTITION);
+        List<StoredRow> rows = new ArrayList<>();
         for (RecordRef.PartitionKey key : partitions) {
-            for (Row row : session.execute(select.bind(key.name(), key.date(), key.hour()))) {
-                ids.add(row.getUuid(0));
-                if (row.isNull(1)) {
-                    withoutFeatures.add(row.getUuid(0));
-                }
+            for (Row row : session.execute(bind(select, key))) {
+                Map<String, Object> values = new HashMap<>();
+                StoredRow.COLUMNS.forEach(column -> values.put(column, row.getObject(column)));
+                rows.add(StoredRow.of(new RecordRef.PrimaryKey(key, row.getInstant(EventField.TS.jsonName()),
+                        row.getUuid(EventField.EVENT_ID.jsonName())), values));
             }
         }
-        return ids;
+        return rows;
     }
 
-    /** The plays in these listening_history partitions. */
-    public List<StoredPlay> plays(Collection<RecordRef.PartitionKey> partitions) {
-        String durationMs = SongColumn.DURATION_MS.column();
-        PreparedStatement select = session.prepare("SELECT " + EventField.NAME.jsonName() + ", " + EventField.TS.jsonName()
-                + ", " + durationMs + " FROM " + keyspace + "." + Names.HISTORY_TABLE + PARTITION);
-        List<StoredPlay> plays = new ArrayList<>();
-        for (RecordRef.PartitionKey key : partitions) {
-            for (Row row : session.execute(select.bind(key.name(), key.date(), key.hour()))) {
-                plays.add(new StoredPlay(row.getString(0), row.getInstant(1), row.isNull(2) ? null : row.getLong(2)));
+    /** The listening_history partitions of these listeners, every date and hour the table holds for them. */
+    public Set<RecordRef.PartitionKey> partitionsOf(Set<String> names) {
+        Set<RecordRef.PartitionKey> partitions = new HashSet<>();
+        for (Row row : session.execute(statement(HISTORY_PARTITION_KEYS).bind())) {
+            String name = row.getString(EventField.NAME.jsonName());
+            if (names.contains(name)) {
+                partitions.add(new RecordRef.PartitionKey(name, row.getLocalDate(HistoryColumn.DATE), row.getInt(HistoryColumn.HOUR)));
             }
         }
-        return plays;
+        return partitions;
     }
 
     /**
@@ -67,44 +71,56 @@ public final class StoredRows {
      * those of listener_hourly and {@code alsoListeners} (the topic's), the plays their rows.
      */
     public Quality.HourComparison compare(Quality.RollupHour hour, Set<String> alsoListeners) {
-        String date = HistoryColumn.DATE;
-        String hourColumn = HistoryColumn.HOUR;
-        String where = " WHERE " + date + " = ? AND " + hourColumn + " = ?";
         long rollupPlays = 0;
         long rollupListeners = 0;
         long songPlays = 0;
-        for (Row row : session.execute(session.prepare("SELECT " + RollupColumn.PLAYS + ", " + RollupColumn.LISTENERS
-                + ", " + RollupColumn.SONG_PLAYS + " FROM " + keyspace + "." + Names.BY_HOUR_TABLE + where)
-                .bind(hour.date(), hour.hour()))) {
+        for (Row row : session.execute(bind(statement(HOUR_ROLLUP), hour))) {
             rollupPlays = row.isNull(0) ? 0 : row.getLong(0);
             rollupListeners = row.isNull(1) ? 0 : row.getLong(1);
             songPlays += row.isNull(2) ? 0 : row.getLong(2);
         }
         Set<String> names = new HashSet<>(alsoListeners);
-        session.execute(session.prepare("SELECT " + EventField.NAME.jsonName() + " FROM " + keyspace + "."
-                + Names.LISTENER_HOURLY_TABLE + where).bind(hour.date(), hour.hour())).forEach(r -> names.add(r.getString(0)));
-        PreparedStatement count = session.prepare("SELECT count(*) FROM " + keyspace + "." + Names.HISTORY_TABLE + PARTITION);
+        session.execute(bind(statement(HOUR_LISTENERS), hour)).forEach(r -> names.add(r.getString(0)));
+        PreparedStatement count = statement(HISTORY_PARTITION_COUNT);
         long detailPlays = 0;
         long detailListeners = 0;
         for (String name : names) {
-            long plays = session.execute(count.bind(name, hour.date(), hour.hour())).one().getLong(0);
+            long plays = session.execute(bind(count, new RecordRef.PartitionKey(name, hour.date(), hour.hour()))).one().getLong(0);
             detailPlays += plays;
             detailListeners += plays > 0 ? 1 : 0;
         }
         return new Quality.HourComparison(hour, rollupPlays, rollupListeners, songPlays, detailPlays, detailListeners);
     }
 
-    /** "partition@offset" of every dead letter of these topic partitions. */
-    public Set<String> deadLetters(String topic, Collection<Integer> kafkaPartitions) {
-        PreparedStatement select = session.prepare("SELECT " + HistoryColumn.DEAD_LETTER_OFFSET + " FROM " + keyspace
-                + "." + Names.DEAD_LETTER_TABLE + " WHERE " + HistoryColumn.DEAD_LETTER_TOPIC + " = ? AND "
-                + HistoryColumn.DEAD_LETTER_PARTITION + " = ?");
-        Set<String> coordinates = new HashSet<>();
+    /** The dead letters of these topic partitions: "partition@offset" to the record's Kafka timestamp. */
+    public Map<String, Instant> deadLetters(String topic, Collection<Integer> kafkaPartitions) {
+        PreparedStatement select = statement(DEAD_LETTERS);
+        Map<String, Instant> deadLetters = new HashMap<>();
         for (int partition : kafkaPartitions) {
-            for (Row row : session.execute(select.bind(topic, partition))) {
-                coordinates.add(partition + "@" + row.getLong(0));
+            for (Row row : session.execute(select.boundStatementBuilder()
+                    .setString(HistoryColumn.DEAD_LETTER_TOPIC, topic)
+                    .setInt(HistoryColumn.DEAD_LETTER_PARTITION, partition).build())) {
+                deadLetters.put(partition + "@" + row.getLong(HistoryColumn.DEAD_LETTER_OFFSET),
+                        row.getInstant(HistoryColumn.DEAD_LETTER_RECEIVED_AT));
             }
         }
-        return coordinates;
+        return deadLetters;
+    }
+
+    private PreparedStatement statement(String resource) {
+        return prepared.computeIfAbsent(resource, r -> session.prepare(CqlFile.classpath(r).inKeyspace(keyspace).cql()));
+    }
+
+    private static BoundStatement bind(PreparedStatement statement, RecordRef.PartitionKey key) {
+        return statement.boundStatementBuilder()
+                .setString(EventField.NAME.jsonName(), key.name())
+                .setLocalDate(HistoryColumn.DATE, key.date())
+                .setInt(HistoryColumn.HOUR, key.hour()).build();
+    }
+
+    private static BoundStatement bind(PreparedStatement statement, Quality.RollupHour hour) {
+        return statement.boundStatementBuilder()
+                .setLocalDate(HistoryColumn.DATE, hour.date())
+                .setInt(HistoryColumn.HOUR, hour.hour()).build();
     }
 }

@@ -60,7 +60,8 @@ public final class TopicReader {
                 }
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     if (record.offset() < end.get(record.partition())) {
-                        records.add(RecordClassifier.classify(record.partition(), record.offset(), record.value()));
+                        records.add(RecordClassifier.classify(record.partition(), record.offset(),
+                                Instant.ofEpochMilli(record.timestamp()), record.value()));
                     }
                 }
             }

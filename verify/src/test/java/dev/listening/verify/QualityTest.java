@@ -41,7 +41,7 @@ class QualityTest {
 
     @Test
     void everyCheckPassesWithinItsLimitAndFailsBeyondIt() {
-        Reconciliation.Report report = new Reconciliation.Report(4, 4, 0, 1, 0, List.of(), List.of(), List.of());
+        Reconciliation.Report report = verdict(4, 4, 0, 1);
         List<StoredPlay> plays = List.of(new StoredPlay("Ada", T, 1_000L), new StoredPlay("Ada", T.plusSeconds(5), 1_000L));
         Quality.HourComparison same = new Quality.HourComparison(HOUR, 2, 1, 2, 2, 1);
 
@@ -55,7 +55,7 @@ class QualityTest {
 
     @Test
     void crossedThresholdsAreEachReported() {
-        Reconciliation.Report report = new Reconciliation.Report(10, 8, 2, 3, 0, List.of(), List.of(), List.of());
+        Reconciliation.Report report = verdict(10, 8, 2, 3);
         List<StoredPlay> plays = List.of(new StoredPlay("Ada", Instant.parse("2100-01-01T00:00:00Z"), 1_000L),
                 new StoredPlay("Ada", T, 600_000L), new StoredPlay("Ada", T.plusSeconds(1), 1_000L));
         Quality.HourComparison inflated = new Quality.HourComparison(HOUR, 4, 1, 4, 2, 1);
@@ -78,5 +78,10 @@ class QualityTest {
 
         assertEquals(List.of(0, 8, 15, 23), Quality.sample(hours, 4).stream().map(Quality.RollupHour::hour).toList());
         assertEquals(24, Quality.sample(hours, 30).size());
+    }
+
+    private static Reconciliation.Report verdict(long records, long stored, long deadLetters, long joinMisses) {
+        return new Reconciliation.Report(new Reconciliation.Coverage("the whole topic", 1, true, "1 partition"), records, stored,
+                stored, deadLetters, joinMisses, 0, 0, 0, List.of(), List.of(), List.of(), List.of(), List.of());
     }
 }

@@ -1,82 +1,142 @@
 package dev.listening.verify;
 
-import dev.listening.contract.EventJson;
-import dev.listening.contract.ListeningEvent;
+import static dev.listening.verify.Fixtures.LA_DIABLA;
+import static dev.listening.verify.Fixtures.LA_DIABLA_FEATURES;
+import static dev.listening.verify.Fixtures.T;
+import static dev.listening.verify.Fixtures.event;
+import static dev.listening.verify.Fixtures.noFeatures;
+import static dev.listening.verify.Fixtures.record;
+import static dev.listening.verify.Fixtures.rowOf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 class ReconciliationTest {
-    private static final UUID A = UUID.fromString("0190b7c4-1f2a-7000-8000-00000000000a");
-    private static final UUID B = UUID.fromString("0190b7c4-1f2a-7000-8000-00000000000b");
-    private static final UUID C = UUID.fromString("0190b7c4-1f2a-7000-8000-00000000000c");
+    private static final String A = "0190b7c4-1f2a-7000-8000-00000000000a";
+    private static final String B = "0190b7c4-1f2a-7000-8000-00000000000b";
+    private static final String C = "0190b7c4-1f2a-7000-8000-00000000000c";
+    private static final Reconciliation.Coverage JUDGED = new Reconciliation.Coverage("the whole topic", 1, true, "1 partition");
+    private static final Reconciliation.Coverage NOT_JUDGED = new Reconciliation.Coverage("a range", 1, false, "not judged");
 
-    private static RecordRef event(long offset, UUID id) {
-        return new RecordRef(0, offset, new RecordRef.RowKey("ada", LocalDate.of(2024, 3, 3), 23, id, true));
-    }
+    private static SongFeatures songs;
 
-    private static RecordRef garbage(long offset) {
-        return new RecordRef(0, offset, null);
+    private final RecordRef a = record(0, event(A, "Ada", T, "La Diabla", "Xavi"));
+    private final RecordRef b = record(1, event(B, "Ada", T.plusSeconds(1), "No Such Song", "Nobody"));
+    private final RecordRef garbage = RecordClassifier.classify(0, 2, T.plusSeconds(2), "not json".getBytes(StandardCharsets.UTF_8));
+
+    @BeforeAll
+    static void loadSongs(@TempDir Path dir) {
+        songs = Fixtures.songs(dir, LA_DIABLA);
     }
 
     @Test
-    void everyRecordStoredOnceIsExactlyOnce() {
-        var report = new Reconciliation(List.of(event(0, A), event(1, B), garbage(2)), Set.of(A, B), Set.of(B),
-                Set.of("0@2"), true).report();
-        assertTrue(report.exactlyOnce());
-        assertEquals(3, report.records());
-        assertEquals(2, report.stored());
-        assertEquals(1, report.joinMisses());
-        assertEquals(1, report.deadLetters());
+    void everyRecordStoredOnceAsSentPasses() {
+        var report = reconcile(List.of(a, b, garbage), List.of(rowOf(a, LA_DIABLA_FEATURES), rowOf(b, noFeatures())),
+                Map.of("0@2", garbage.timestamp()), JUDGED);
+
+        assertTrue(report.passed(), report.toString());
+        assertEquals(List.of(3L, 2L, 1L, 1L, 2L), List.of(report.records(), report.stored(), report.joinMisses(),
+                report.deadLetters(), report.rowsRead()));
     }
 
     @Test
     void aRecordWithNeitherRowNorDeadLetterIsMissing() {
-        var report = new Reconciliation(List.of(event(0, A), event(1, B), garbage(2)), Set.of(A), Set.of(),
-                Set.of(), true).report();
-        assertFalse(report.exactlyOnce());
+        var report = reconcile(List.of(a, b, garbage), List.of(rowOf(a, LA_DIABLA_FEATURES)), Map.of(), JUDGED);
+
+        assertFalse(report.passed());
         assertEquals(List.of("0@1 " + B, "0@2"), report.missing());
     }
 
     @Test
     void aRecordStoredAsRowAndAsDeadLetterIsDoubled() {
-        var report = new Reconciliation(List.of(event(0, A)), Set.of(A), Set.of(), Set.of("0@0"), true).report();
-        assertEquals(List.of("0@0"), report.doubled());
-        assertFalse(report.exactlyOnce());
+        var report = reconcile(List.of(a), List.of(rowOf(a, LA_DIABLA_FEATURES)), Map.of("0@0", a.timestamp()), JUDGED);
+
+        assertEquals(List.of("0@0 " + A), report.doubled());
+        assertFalse(report.passed());
     }
 
     @Test
-    void rowsNoRecordExplainsAreUnexpectedOnlyWhenTheWholeTopicWasRead() {
-        List<RecordRef> records = List.of(event(0, A));
-        assertEquals(List.of(C.toString()), new Reconciliation(records, Set.of(A, C), Set.of(), Set.of(), true).report().unexpected());
-        assertTrue(new Reconciliation(records, Set.of(A, C), Set.of(), Set.of(), false).report().exactlyOnce());
+    void aWellFormedEventFoundOnlyAsADeadLetterFails() {
+        var report = reconcile(List.of(a), List.of(), Map.of("0@0", a.timestamp()), JUDGED);
+
+        assertEquals(List.of("0@0 " + A), report.deadLetteredEvents());
+        assertEquals(0, report.deadLetters());
+        assertFalse(report.passed());
+    }
+
+    @Test
+    void aDeadLetterWithAnotherKafkaTimestampIsAnEarlierTopicsAndAccountsForNothing() {
+        var report = reconcile(List.of(garbage), List.of(), Map.of("0@2", garbage.timestamp().minusSeconds(3600)), JUDGED);
+
+        assertEquals(List.of("0@2"), report.missing());
+        assertEquals(0, report.deadLetters());
+        assertEquals(1, report.staleDeadLetters());
+    }
+
+    @Test
+    void aRowThatDiffersFromItsEventFailsAndSaysWhatDiffers() {
+        var report = reconcile(List.of(a, b), List.of(rowOf(a, LA_DIABLA_FEATURES, Map.of("country", "FR")), rowOf(b, noFeatures())),
+                Map.of(), JUDGED);
+
+        assertEquals(List.of("0@0 " + A + ": country: row 'FR', event 'PT'"), report.differing());
+        assertEquals(2, report.stored());
+        assertFalse(report.passed());
+    }
+
+    @Test
+    void rowsNoRecordExplainsAreUnexpectedOnlyWhereJudgedAndRowsOfOtherRecordsAreCountedApart() {
+        RecordRef c = record(5, event(C, "Ada", T.minusSeconds(86_400), "La Diabla", "Xavi"));
+        RecordRef.PrimaryKey strayKey = new RecordRef.PrimaryKey(new RecordRef.PartitionKey("Ada", LocalDate.of(2020, 1, 1), 0),
+                Instant.parse("2020-01-01T00:00:00Z"), UUID.fromString(B));
+        StoredRow stray = StoredRow.of(strayKey, Map.of());
+        List<StoredRow> rows = List.of(rowOf(a, LA_DIABLA_FEATURES), rowOf(c, LA_DIABLA_FEATURES), stray);
+
+        var judged = new Reconciliation(List.of(a), rows, Map.of(), songs, JUDGED, Set.of(c.row().primaryKey())).report();
+        var notJudged = new Reconciliation(List.of(a), rows, Map.of(), songs, NOT_JUDGED, Set.of()).report();
+
+        assertEquals(List.of("Ada 2020-01-01 0h 2020-01-01T00:00:00Z " + B), judged.unexpected());
+        assertEquals(1, judged.rowsOfRecordsOutsideRange());
+        assertFalse(judged.passed());
+        assertTrue(notJudged.passed(), notJudged.toString());
+    }
+
+    @Test
+    void aRowUnderAnotherTsIsNotTheEventsRow() {
+        StoredRow moved = StoredRow.of(new RecordRef.PrimaryKey(a.row().partitionKey(), a.row().ts().minusMillis(1), a.row().eventId()),
+                Map.of());
+
+        var report = reconcile(List.of(a), List.of(moved), Map.of(), JUDGED);
+
+        assertEquals(List.of("0@0 " + A), report.missing());
+        assertEquals(1, report.unexpected().size());
     }
 
     @Test
     void theSameEventAtTwoOffsetsIsOneRowAndCountedAsADuplicate() {
-        var report = new Reconciliation(List.of(event(0, A), event(1, A)), Set.of(A), Set.of(), Set.of(), true).report();
-        assertTrue(report.exactlyOnce());
+        RecordRef again = record(1, event(A, "Ada", T, "La Diabla", "Xavi"));
+
+        var report = reconcile(List.of(a, again), List.of(rowOf(a, LA_DIABLA_FEATURES)), Map.of(), JUDGED);
+
+        assertTrue(report.passed(), report.toString());
         assertEquals(1, report.duplicateIdsInTopic());
     }
 
-    @Test
-    void classifierPutsAnEventInItsUtcListenerHourAndGarbageNowhere() {
-        long ts = 1_709_510_399_999L; // 2024-03-03T23:59:59.999Z
-        ListeningEvent e = new ListeningEvent(1, A.toString(), ts, "u1", "Ada", null, null, null, null, null, "s", "a");
-        RecordRef.RowKey key = RecordClassifier.classify(0, 7, EventJson.toBytes(e)).row();
-        assertEquals(new RecordRef.PartitionKey("Ada", LocalDate.of(2024, 3, 3), 23), key.partitionKey());
-        assertEquals(A, key.eventId());
-        assertNull(RecordClassifier.classify(0, 8, "not json".getBytes(StandardCharsets.UTF_8)).row());
-        assertNull(RecordClassifier.classify(0, 9, EventJson.toJson(e).replace(A.toString(), "nope").getBytes(StandardCharsets.UTF_8)).row());
-        assertNull(RecordClassifier.classify(0, 10, null).row());
+    private static Reconciliation.Report reconcile(List<RecordRef> records, Collection<StoredRow> rows, Map<String, Instant> deadLetters,
+                                                   Reconciliation.Coverage coverage) {
+        return new Reconciliation(records, rows, deadLetters, songs, coverage, Set.of()).report();
     }
 }

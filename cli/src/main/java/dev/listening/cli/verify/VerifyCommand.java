@@ -3,10 +3,14 @@ package dev.listening.cli.verify;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import dev.listening.contract.Env;
+import dev.listening.contract.StreamerOptions;
 import dev.listening.contract.UserError;
 import dev.listening.cql.CassandraSessions;
 import dev.listening.verify.Quality;
+import dev.listening.stack.ProjectRoot;
 import dev.listening.verify.Reconciliation;
+import dev.listening.verify.Scope;
+import dev.listening.verify.SongFeatures;
 import dev.listening.verify.TopicReader;
 import dev.listening.verify.Verifier;
 import dev.listening.verify.VerifyText;
@@ -14,6 +18,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,8 +28,9 @@ import java.util.concurrent.Callable;
 /** ./pipeline verify: is every event of the topic in Cassandra exactly once? */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Reconciles the topic with Cassandra: every record must be stored exactly once, as a "
-                + "listening_history row (by event_id) or as a dead letter (by offset).",
-                "Exit 0 only when nothing is missing, doubled or unexpected.",
+                + "listening_history row equal to its event (and its song in the songs CSV) or, if it is not a well-formed "
+                + "event, as a dead letter (by partition, offset and Kafka timestamp).",
+                "Exit 0 only when nothing is missing, doubled, dead-lettered though well-formed, different or unexpected.",
                 "--quality also checks the data against thresholds; exit 0 then needs both."})
 public final class VerifyCommand implements Callable<Integer> {
     /** How far ahead of verify's clock an event time may be: the producer's clock is another machine's. */
@@ -51,14 +57,23 @@ public final class VerifyCommand implements Callable<Integer> {
     String keyspace;
 
     @Option(names = "--from-offsets", converter = OffsetsConverter.class, paramLabel = "P=O[,P=O]",
-            description = "Start offsets per partition (default: the beginning). Rows outside the range are then not judged.")
+            description = "Start offsets per partition (default: the beginning). Rows no record explains are then judged only with --full.")
     Map<Integer, Long> from = Map.of();
 
     @Option(names = "--to-offsets", converter = OffsetsConverter.class, paramLabel = "P=O[,P=O]",
             description = "End offsets per partition, exclusive (default: the end when verify starts).")
     Map<Integer, Long> to = Map.of();
 
-    @Option(names = "--show", defaultValue = "20", description = "How many missing/doubled/unexpected ids to list (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--full",
+            description = "Read every partition (all dates and hours) of the listeners seen, not only those the records point at, "
+                    + "so that a row no record of the topic explains is found wherever it is.")
+    boolean full;
+
+    @Option(names = "--songs", paramLabel = "PATH", defaultValue = "${sys:" + ProjectRoot.PROPERTY + ":-.}/" + StreamerOptions.DEFAULT_SONGS,
+            description = "The songs CSV the streamer joins: the rows' song features must match it (default: ${DEFAULT-VALUE}).")
+    Path songs;
+
+    @Option(names = "--show", defaultValue = "20", description = "How many missing, doubled, dead-lettered, differing or unexpected records to list (default: ${DEFAULT-VALUE}).")
     int show;
 
     @ArgGroup(exclusive = false, heading = "%nData quality (with --quality; a share is a fraction, 0.05 = 5 %%):%n")
@@ -120,17 +135,19 @@ public final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Quality.Thresholds thresholds = quality == null ? null : quality.thresholds();
+        SongFeatures features = SongFeatures.load(songs);
+        Scope scope = full ? Scope.FULL : Scope.RECORDS;
         try (CqlSession session = CassandraSessions.open(cassandra, datacenter, Duration.ofSeconds(30), consistency)) {
-            Verifier verifier = new Verifier(new TopicReader(bootstrap, Duration.ofSeconds(30)), session, keyspace);
+            Verifier verifier = new Verifier(new TopicReader(bootstrap, Duration.ofSeconds(30)), session, keyspace, features);
             if (thresholds == null) {
-                Reconciliation.Report report = verifier.verify(topic, from, to);
+                Reconciliation.Report report = verifier.verify(topic, from, to, scope);
                 VerifyText.reconciliation(report, topic, keyspace, show).forEach(System.out::println);
-                return report.exactlyOnce() ? 0 : 1;
+                return report.passed() ? 0 : 1;
             }
-            Verifier.QualityReport report = verifier.verifyQuality(topic, from, to, thresholds, quality.sampleHours);
+            Verifier.QualityReport report = verifier.verifyQuality(topic, from, to, scope, thresholds, quality.sampleHours);
             VerifyText.reconciliation(report.reconciliation(), topic, keyspace, show).forEach(System.out::println);
             VerifyText.quality(report, show).forEach(System.out::println);
-            return report.reconciliation().exactlyOnce() && report.passed() ? 0 : 1;
+            return report.reconciliation().passed() && report.passed() ? 0 : 1;
         }
     }
 }

@@ -32,7 +32,6 @@ import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -69,10 +68,6 @@ public final class ListeningPlan {
     private static final String OFFSET = "_offset";
     private static final String KAFKA_TIMESTAMP = "_kafka_timestamp";
 
-    private static final String UUID = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
-    /** Spark's (and CQL tooling's) supported timestamp range; outside it timestamp_millis overflows. */
-    static final long MIN_TS = Instant.parse("0001-01-01T00:00:00Z").toEpochMilli();
-    static final long MAX_TS = Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli();
     private static final long MILLIS_PER_DAY = Duration.ofDays(1).toMillis();
     private static final long MILLIS_PER_HOUR = Duration.ofHours(1).toMillis();
     private static final int HOURS_PER_DAY = 24;
@@ -194,11 +189,12 @@ public final class ListeningPlan {
                 .when(event.isNull().or(event.getField(EventSchema.CORRUPT_RECORD).isNotNull()),
                         lit("not a JSON object with the event's fields and types"))
                 .when(missing.notEqual(""), concat(lit("missing required field(s): "), missing))
-                .when(not(eventId.rlike(UUID)), concat(lit("event_id is not a UUID: "), quoted(eventId)))
+                .when(not(eventId.rlike(ListeningEvent.EVENT_ID_PATTERN)), concat(lit("event_id is not a UUID: "), quoted(eventId)))
                 // Cassandra would refuse the row, and with it the whole batch, again on every replay.
                 .when(nameBytes.gt(HistoryColumn.MAX_NAME_BYTES), concat(lit("name is longer than the "
                         + HistoryColumn.MAX_NAME_BYTES + " bytes a partition key allows: "), nameBytes.cast("string"), lit(" bytes")))
-                .when(ts.lt(MIN_TS).or(ts.gt(MAX_TS)), concat(lit("ts is outside years 1-9999: "), ts.cast("string")))
+                // outside Spark's timestamp range timestamp_millis overflows
+                .when(ts.lt(ListeningEvent.MIN_TS).or(ts.gt(ListeningEvent.MAX_TS)), concat(lit("ts is outside years 1-9999: "), ts.cast("string")))
                 .when(version.lt(1).or(version.gt(ListeningEvent.SCHEMA_VERSION)),
                         concat(lit("schema_version "), version.cast("string"),
                                 lit(" is not supported (1-" + ListeningEvent.SCHEMA_VERSION + ")")));

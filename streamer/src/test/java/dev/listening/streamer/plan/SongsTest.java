@@ -2,6 +2,7 @@ package dev.listening.streamer.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,6 +80,15 @@ class SongsTest {
         assertEquals(8.5e-05, (double) row.getAs("instrumentalness"));
         assertEquals(1, (int) row.getAs("musical_key"));
         assertEquals(-6.513, (double) row.getAs("loudness"));
+    }
+
+    @Test
+    void anEmptyFieldIsNullNotEmptyText() {
+        // verify's SongFeatures expects the same of the CSV: a row's album_name is null here, not ''
+        Row row = single("song = 'Brown Eyed Girl' AND artists = 'Van Morrison'");
+
+        assertNull(row.getAs("album_name"));
+        assertNull(row.getAs("album_release_date"));
     }
 
     @Test
