@@ -33,7 +33,7 @@ import java.util.Locale;
  * before and after the streamer, so drift on the shared machine falls on both sides; each side
  * writes into a fresh keyspace of its own.
  */
-public final class StreamerThroughput implements Benchmark<StreamerThroughput.Result> {
+public record StreamerThroughput(Settings settings) implements Benchmark<StreamerThroughput.Result> {
     public static final double TARGET_RATIO = 0.7;
     public static final String DEFAULT_PARTITIONS = "2";
     /** The streamer's log, next to the report. */
@@ -47,7 +47,6 @@ public final class StreamerThroughput implements Benchmark<StreamerThroughput.Re
     /** The streamer's default; the reference writes at the same level. */
     private static final DefaultConsistencyLevel CONSISTENCY = DefaultConsistencyLevel.valueOf(StreamerOptions.DEFAULT_CONSISTENCY);
 
-    private final Settings settings;
 
     public record Settings(String bootstrap, String cassandra, String datacenter, Path root, Path home, Path songs,
                            long records, int partitions, long maxOffsetsPerTrigger, long warmupRows,
@@ -79,14 +78,6 @@ public final class StreamerThroughput implements Benchmark<StreamerThroughput.Re
         public double ratio() {
             return streamerRowsPerSecond() / reference.mean();
         }
-    }
-
-    public StreamerThroughput(Settings settings) {
-        this.settings = settings;
-    }
-
-    Settings settings() {
-        return settings;
     }
 
     @Override
