@@ -35,7 +35,7 @@ import java.util.concurrent.locks.LockSupport;
  * out at a steady rate; one in {@link #PROBE_EVERY} belongs to a probe listener whose partition is
  * polled. Probes sent during the warm-up are not counted.
  */
-public final class EndToEndLatency implements Benchmark<EndToEndLatency.Result> {
+public record EndToEndLatency(Settings settings) implements Benchmark<EndToEndLatency.Result> {
     public static final double TARGET_P50_MS = 1_000;
     public static final double TARGET_P99_MS = 1_500;
     public static final String DEFAULT_LISTENERS = "50";
@@ -51,7 +51,6 @@ public final class EndToEndLatency implements Benchmark<EndToEndLatency.Result> 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
 
-    private final Settings settings;
 
     public record Settings(String bootstrap, String cassandra, String datacenter, Path root, Path home, Path songs,
                            String trigger, int rate, int listeners, Duration warmup, Duration duration, int partitions,
@@ -64,14 +63,6 @@ public final class EndToEndLatency implements Benchmark<EndToEndLatency.Result> 
     }
 
     public record Result(long sent, double sendRate, Percentiles latencies, int unread) {
-    }
-
-    public EndToEndLatency(Settings settings) {
-        this.settings = settings;
-    }
-
-    Settings settings() {
-        return settings;
     }
 
     @Override

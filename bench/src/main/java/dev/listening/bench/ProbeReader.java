@@ -3,9 +3,7 @@ package dev.listening.bench;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
-import dev.listening.contract.EventField;
-import dev.listening.contract.HistoryColumn;
-import dev.listening.contract.Names;
+import dev.listening.contract.CqlFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +26,8 @@ import java.util.stream.Collectors;
  */
 final class ProbeReader implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProbeReader.class);
+    /** Bound by position: (name, date, hour, since). */
+    private static final String SINCE = "cql/bench/listening_history_select_probe.cql";
 
     private final CqlSession session;
     private final PreparedStatement since;
@@ -42,9 +42,7 @@ final class ProbeReader implements AutoCloseable {
         this.session = session;
         this.probe = probe;
         this.interval = interval;
-        this.since = session.prepare("SELECT " + EventField.EVENT_ID.jsonName() + ", " + EventField.TS.jsonName()
-                + " FROM " + keyspace + "." + Names.HISTORY_TABLE + " WHERE " + EventField.NAME.jsonName() + " = ? AND "
-                + HistoryColumn.DATE + " = ? AND " + HistoryColumn.HOUR + " = ? AND " + EventField.TS.jsonName() + " >= ?");
+        this.since = session.prepare(CqlFile.classpath(SINCE).inKeyspace(keyspace).cql());
         this.poller = new Thread(this::pollUntilStopped, "probe-reader");
         this.poller.setDaemon(true);
         this.poller.start();

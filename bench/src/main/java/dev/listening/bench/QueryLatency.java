@@ -40,7 +40,7 @@ import java.util.function.Supplier;
  * written first with the raw writer of the streamer benchmark. The reference is the floor of such
  * a read: the songs query on a listener/hour without plays, through the same runner.
  */
-public final class QueryLatency implements Benchmark<QueryLatency.Result> {
+public record QueryLatency(Settings settings) implements Benchmark<QueryLatency.Result> {
     /** Each query reads one partition of a few rows (or 50 rows of any): this is what a local read should take. */
     public static final double TARGET_P50_MS = 10;
     public static final double TARGET_P99_MS = 50;
@@ -55,7 +55,6 @@ public final class QueryLatency implements Benchmark<QueryLatency.Result> {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final DefaultConsistencyLevel CONSISTENCY = DefaultConsistencyLevel.valueOf(StreamerOptions.DEFAULT_CONSISTENCY);
 
-    private final Settings settings;
 
     /** @param plays plays per listener and hour, on average; {@code runs} timed runs of each query */
     public record Settings(String cassandra, String datacenter, Path songs, int listeners, int hours,
@@ -72,14 +71,6 @@ public final class QueryLatency implements Benchmark<QueryLatency.Result> {
 
     /** Latencies in microseconds. */
     public record Result(long rows, int partitions, int runs, Map<NamedQuery, Percentiles> queries, Percentiles reference) {
-    }
-
-    public QueryLatency(Settings settings) {
-        this.settings = settings;
-    }
-
-    Settings settings() {
-        return settings;
     }
 
     @Override

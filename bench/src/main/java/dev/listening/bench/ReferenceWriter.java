@@ -6,10 +6,10 @@ import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import dev.listening.contract.CqlFile;
 import dev.listening.contract.EventField;
 import dev.listening.contract.HistoryColumn;
 import dev.listening.contract.ListeningEvent;
-import dev.listening.contract.Names;
 import dev.listening.contract.SongColumn;
 import dev.listening.producer.songs.Song;
 
@@ -17,8 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,11 +28,13 @@ import java.util.stream.Collectors;
 /**
  * The reference for the streamer's throughput: the same listening_history rows (event, UTC date and
  * hour, song features; nulls left unset as the streamer does) written straight with the Java
- * driver, prepared INSERT, asynchronous with a bounded number in flight, at the streamer's
+ * driver, the streamer's prepared INSERT, asynchronous with a bounded number in flight, at the streamer's
  * consistency level.
  */
 final class ReferenceWriter {
     static final int IN_FLIGHT = 256;
+    /** The streamer's own INSERT; values are bound by their markers' names. */
+    private static final String INSERT = "cql/statements/listening_history_insert.cql";
 
     private final CqlSession session;
     private final PreparedStatement insert;
@@ -43,13 +43,7 @@ final class ReferenceWriter {
     ReferenceWriter(CqlSession session, String keyspace, List<Song> songs, DefaultConsistencyLevel consistency) {
         this.session = session;
         this.songs = songs.stream().collect(Collectors.toMap(s -> key(s.title(), s.artists()), Function.identity(), (a, b) -> a));
-        List<String> columns = new ArrayList<>(Arrays.stream(EventField.values()).map(EventField::jsonName).toList());
-        columns.add(HistoryColumn.DATE);
-        columns.add(HistoryColumn.HOUR);
-        Arrays.stream(SongColumn.values()).filter(c -> !c.isKey()).forEach(c -> columns.add(c.column()));
-        this.insert = session.prepare(SimpleStatement.newInstance("INSERT INTO " + keyspace + "." + Names.HISTORY_TABLE
-                        + " (" + String.join(", ", columns) + ") VALUES ("
-                        + columns.stream().map(c -> ":" + c).collect(Collectors.joining(", ")) + ")")
+        this.insert = session.prepare(SimpleStatement.newInstance(CqlFile.classpath(INSERT).inKeyspace(keyspace).cql())
                 .setConsistencyLevel(consistency));
     }
 

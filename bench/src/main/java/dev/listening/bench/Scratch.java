@@ -2,6 +2,7 @@ package dev.listening.bench;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import dev.listening.contract.CqlFile;
 import dev.listening.contract.kafka.Topics;
 import dev.listening.cql.Replication;
 import dev.listening.cql.Schema;
@@ -25,6 +26,7 @@ import java.util.concurrent.TimeoutException;
 final class Scratch implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Scratch.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final String DROP = "cql/bench/keyspace_drop.cql";
 
     private final String bootstrap;
     private final CqlSession session;
@@ -64,7 +66,7 @@ final class Scratch implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         for (String keyspace : keyspaces) {
-            session.execute(SimpleStatement.newInstance("DROP KEYSPACE IF EXISTS " + keyspace).setTimeout(TIMEOUT));
+            session.execute(SimpleStatement.newInstance(CqlFile.classpath(DROP).inKeyspace(keyspace).cql()).setTimeout(TIMEOUT));
         }
         if (topics.isEmpty()) {
             return;

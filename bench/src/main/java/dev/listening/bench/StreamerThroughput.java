@@ -3,9 +3,8 @@ package dev.listening.bench;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
-import dev.listening.contract.EventField;
+import dev.listening.contract.CqlFile;
 import dev.listening.contract.ListeningEvent;
-import dev.listening.contract.Names;
 import dev.listening.contract.StreamerOptions;
 import dev.listening.contract.UserError;
 import dev.listening.cql.CassandraSessions;
@@ -34,7 +33,7 @@ import java.util.Locale;
  * before and after the streamer, so drift on the shared machine falls on both sides; each side
  * writes into a fresh keyspace of its own.
  */
-public final class StreamerThroughput implements Benchmark<StreamerThroughput.Result> {
+public record StreamerThroughput(Settings settings) implements Benchmark<StreamerThroughput.Result> {
     public static final double TARGET_RATIO = 0.7;
     public static final String DEFAULT_PARTITIONS = "2";
     /** The streamer's log, next to the report. */
@@ -44,10 +43,10 @@ public final class StreamerThroughput implements Benchmark<StreamerThroughput.Re
     private static final int LISTENERS = 50;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    private static final String EVENT_IDS = "cql/bench/listening_history_select_event_ids.cql";
     /** The streamer's default; the reference writes at the same level. */
     private static final DefaultConsistencyLevel CONSISTENCY = DefaultConsistencyLevel.valueOf(StreamerOptions.DEFAULT_CONSISTENCY);
 
-    private final Settings settings;
 
     public record Settings(String bootstrap, String cassandra, String datacenter, Path root, Path home, Path songs,
                            long records, int partitions, long maxOffsetsPerTrigger, long warmupRows,
@@ -79,14 +78,6 @@ public final class StreamerThroughput implements Benchmark<StreamerThroughput.Re
         public double ratio() {
             return streamerRowsPerSecond() / reference.mean();
         }
-    }
-
-    public StreamerThroughput(Settings settings) {
-        this.settings = settings;
-    }
-
-    Settings settings() {
-        return settings;
     }
 
     @Override
@@ -143,8 +134,8 @@ public final class StreamerThroughput implements Benchmark<StreamerThroughput.Re
     /** Rows in the keyspace's listening_history, read page by page. */
     static long countRows(CqlSession session, String keyspace) {
         long rows = 0;
-        for (var ignored : session.execute(SimpleStatement.newInstance("SELECT " + EventField.EVENT_ID.jsonName() + " FROM "
-                + keyspace + "." + Names.HISTORY_TABLE).setPageSize(5_000).setTimeout(REQUEST_TIMEOUT))) {
+        for (var ignored : session.execute(SimpleStatement.newInstance(CqlFile.classpath(EVENT_IDS).inKeyspace(keyspace).cql())
+                .setPageSize(5_000).setTimeout(REQUEST_TIMEOUT))) {
             rows++;
         }
         return rows;

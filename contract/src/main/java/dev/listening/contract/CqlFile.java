@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
  * Cassandra verbatim otherwise, so Cassandra stays the judge of what is valid CQL.
  * <p>
  * Like cql/create_db.cql, the shipped queries and statements name their table with the default keyspace
- * ({@code spotify.listening_history}); {@link #inKeyspace} swaps that qualifier for another
- * keyspace. Qualified names, rather than a session keyspace, because Cassandra 5 warns on every
- * prepared statement whose table is not qualified.
+ * ({@code spotify.listening_history}); {@link #inKeyspace} swaps that name for another keyspace,
+ * as a qualifier or on its own ({@code DROP KEYSPACE spotify}). Qualified names, rather than a
+ * session keyspace, because Cassandra 5 warns on every prepared statement whose table is not qualified.
  *
  * @param source where the text came from, for messages and output headers
  * @param cql    the statement without comments or the closing semicolon
@@ -58,7 +58,7 @@ public record CqlFile(String source, String cql, List<String> markers) {
         return scan(source, text, Names.KEYSPACE);
     }
 
-    /** This statement with each {@code spotify.} qualifier (outside strings) made {@code keyspace.}. */
+    /** This statement with the name {@code spotify} (outside strings and quoted names, not after a dot) made {@code keyspace}. */
     public CqlFile inKeyspace(String keyspace) {
         return scan(source, cql, keyspace);
     }
@@ -89,9 +89,9 @@ public record CqlFile(String source, String cql, List<String> markers) {
                 next = i + 1;
             } else if (c == '?') {
                 throw new UserError(source + ": uses a ? marker; name each value instead (:name, :date, ...)");
-            } else if (isDefaultKeyspaceQualifier(text, i)) {
-                statement.append(keyspace).append('.');
-                next = i + Names.KEYSPACE.length() + 1;
+            } else if (isDefaultKeyspace(text, i)) {
+                statement.append(keyspace);
+                next = i + Names.KEYSPACE.length();
             } else if (c == ':' && i + 1 < text.length() && isIdentifierStart(text.charAt(i + 1))) {
                 next = i + 1;
                 while (next < text.length() && isIdentifierPart(text.charAt(next))) {
@@ -147,9 +147,12 @@ public record CqlFile(String source, String cql, List<String> markers) {
         return text.substring(from, Math.min(text.length(), from + 20)).lines().findFirst().orElse("");
     }
 
-    private static boolean isDefaultKeyspaceQualifier(String text, int i) {
-        return (i == 0 || !isIdentifierPart(text.charAt(i - 1)))
-                && text.regionMatches(true, i, Names.KEYSPACE + ".", 0, Names.KEYSPACE.length() + 1);
+    /** The default keyspace's name as a whole name: not part of a longer one, nor a table or function after a dot. */
+    private static boolean isDefaultKeyspace(String text, int i) {
+        int end = i + Names.KEYSPACE.length();
+        return (i == 0 || !isIdentifierPart(text.charAt(i - 1)) && text.charAt(i - 1) != '.')
+                && text.regionMatches(true, i, Names.KEYSPACE, 0, Names.KEYSPACE.length())
+                && (end == text.length() || !isIdentifierPart(text.charAt(end)));
     }
 
     private static boolean isIdentifierStart(char c) {

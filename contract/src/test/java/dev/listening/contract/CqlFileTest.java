@@ -19,6 +19,13 @@ class CqlFileTest {
     }
 
     @Test
+    void theKeyspaceIsSwappedWhereItStandsAloneButNotInOtherNames() {
+        assertEquals("DROP KEYSPACE IF EXISTS it_7", CqlFile.parse("t.cql", "DROP KEYSPACE IF EXISTS spotify;").inKeyspace("it_7").cql());
+        assertEquals("SELECT spotify_id, x.spotify FROM it_7.t WHERE a = :spotify",
+                CqlFile.parse("t.cql", "SELECT spotify_id, x.spotify FROM spotify.t WHERE a = :spotify").inKeyspace("it_7").cql());
+    }
+
+    @Test
     void commentsGoAndTheClosingSemicolonToo() {
         CqlFile file = CqlFile.parse("t.cql", """
                 -- a comment with :ignored and ; and ?

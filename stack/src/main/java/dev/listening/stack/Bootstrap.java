@@ -1,16 +1,23 @@
 package dev.listening.stack;
 
+import com.datastax.oss.driver.api.core.CqlSession;
 import dev.listening.contract.UserError;
+import dev.listening.contract.kafka.Topics;
+import dev.listening.cql.CassandraSessions;
 import dev.listening.cql.Replication;
 import dev.listening.cql.Schema;
 import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.internals.Topic;
+
+import java.time.Duration;
 
 /**
  * What `up` creates once the services are ready: the topic, and the keyspace with cql/create_db.cql
  * applied. Checked when built, so a bad name fails before any service starts.
  */
 public record Bootstrap(String topic, int partitions, String keyspace, Replication replication) {
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
     public Bootstrap {
         if (partitions < 1) {
             throw new UserError("partitions must be at least 1, got " + partitions);
@@ -21,5 +28,14 @@ public record Bootstrap(String topic, int partitions, String keyspace, Replicati
             throw new UserError("topic '" + topic + "': " + e.getMessage(), e);
         }
         Schema.load().statementsFor(keyspace, replication);
+    }
+
+    /** Creates the topic unless it exists, and applies the schema; true when the topic was created. */
+    public boolean apply(String kafka, String cassandraContactPoints, String datacenter) {
+        boolean topicCreated = Topics.ensure(kafka, topic, partitions, REQUEST_TIMEOUT);
+        try (CqlSession session = CassandraSessions.open(cassandraContactPoints, datacenter, REQUEST_TIMEOUT)) {
+            Schema.load().apply(session, keyspace, replication);
+        }
+        return topicCreated;
     }
 }

@@ -14,6 +14,7 @@ import dev.listening.streamer.sink.CassandraBatchWriter;
 import dev.listening.streamer.sink.CassandraProbe;
 import dev.listening.streamer.sink.OutageRetry;
 import dev.listening.streamer.sink.Outages;
+import dev.listening.streamer.sink.StatementFile;
 import dev.listening.streamer.sink.TableWriter;
 import dev.listening.streamer.watchdog.ProgressBeat;
 import dev.listening.streamer.watchdog.StallWatchdog;
@@ -78,8 +79,8 @@ public final class StreamerJob {
         OutageRetry retry = new OutageRetry(config.retryTimeout(), new CassandraProbe(conf), watchdog::beat);
         RollupQueue rollups = rollups(conf, retry);
         StreamingQuery query = start(spark, songs, new CassandraBatchWriter(
-                TableWriter.of(conf, CassandraBatchWriter.HISTORY_INSERT, config.keyspace(), config.consistency()),
-                TableWriter.of(conf, CassandraBatchWriter.DEAD_LETTER_INSERT, config.keyspace(), config.consistency()),
+                TableWriter.of(conf, StatementFile.LISTENING_HISTORY_INSERT, config.keyspace(), config.consistency()),
+                TableWriter.of(conf, StatementFile.LISTENING_DEAD_LETTER_INSERT, config.keyspace(), config.consistency()),
                 retry, counter, rollups));
         watchdog.start();
         ShutdownHookManager.addShutdownHook(STOP_QUERY_PRIORITY, () -> {

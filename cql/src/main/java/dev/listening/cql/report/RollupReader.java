@@ -1,16 +1,12 @@
 package dev.listening.cql.report;
 
 import com.datastax.oss.driver.api.core.AllNodesFailedException;
-import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DriverTimeoutException;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.servererrors.CoordinatorException;
-import dev.listening.contract.EventField;
-import dev.listening.contract.HistoryColumn;
-import dev.listening.contract.Names;
-import dev.listening.contract.RollupColumn;
+import dev.listening.contract.CqlFile;
 import dev.listening.contract.UserError;
 import dev.listening.cql.Schema;
 
@@ -22,11 +18,13 @@ import java.util.function.Supplier;
 /**
  * Reads the rollup tables the streamer keeps, one partition per request and only the partitions a
  * report needs: a date/hour of listening_by_hour, a date of listener_daily. Nothing is scanned, so
- * a report's cost follows the range it asks for, not the size of the tables.
+ * a report's cost follows the range it asks for, not the size of the tables. The statements
+ * (cql/reports/) bind by position, in their markers' order: (date, hour), (date, hour), (date).
  */
 public final class RollupReader {
-    private static final String DATE = HistoryColumn.DATE;
-    private static final String HOUR = HistoryColumn.HOUR;
+    static final String SONG_PLAYS = "cql/reports/listening_by_hour_select_songs.cql";
+    static final String HOUR_TOTALS = "cql/reports/listening_by_hour_select_totals.cql";
+    static final String LISTENER_DAYS = "cql/reports/listener_daily_select.cql";
 
     private final CqlSession session;
     private final String keyspace;
@@ -37,15 +35,9 @@ public final class RollupReader {
     public RollupReader(CqlSession session, String keyspace) {
         this.session = session;
         this.keyspace = Schema.checkKeyspace(keyspace);
-        String byHour = table(Names.BY_HOUR_TABLE);
-        String partition = " WHERE " + DATE + " = ? AND " + HOUR + " = ?";
-        this.songPlays = prepare("SELECT " + EventField.SONG.jsonName() + ", " + EventField.ARTISTS.jsonName() + ", "
-                + RollupColumn.SONG_PLAYS + " FROM " + byHour + partition);
-        // Static columns only: one row per partition.
-        this.hourTotals = prepare("SELECT " + RollupColumn.PLAYS + ", " + RollupColumn.LISTENERS + " FROM " + byHour
-                + partition + " LIMIT 1");
-        this.listenerDays = prepare("SELECT " + EventField.NAME.jsonName() + ", " + RollupColumn.PLAYS + ", "
-                + RollupColumn.MINUTES_LISTENED + " FROM " + table(Names.LISTENER_DAILY_TABLE) + " WHERE " + DATE + " = ?");
+        this.songPlays = prepare(SONG_PLAYS);
+        this.hourTotals = prepare(HOUR_TOTALS);
+        this.listenerDays = prepare(LISTENER_DAYS);
     }
 
     /** The plays per song of every date/hour given. */
@@ -79,7 +71,8 @@ public final class RollupReader {
         return days;
     }
 
-    private PreparedStatement prepare(String cql) {
+    private PreparedStatement prepare(String resource) {
+        String cql = CqlFile.classpath(resource).inKeyspace(keyspace).cql();
         return execute(() -> session.prepare(cql));
     }
 
@@ -89,9 +82,5 @@ public final class RollupReader {
         } catch (CoordinatorException | AllNodesFailedException | DriverTimeoutException e) {
             throw new UserError("reading the rollups in keyspace " + keyspace + " failed: " + e.getMessage(), e);
         }
-    }
-
-    private String table(String name) {
-        return CqlIdentifier.fromInternal(keyspace).asCql(true) + "." + name;
     }
 }

@@ -3,6 +3,7 @@ package dev.listening.stack.cassandra;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.metadata.Node;
+import dev.listening.contract.CqlFile;
 import dev.listening.cql.CassandraSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,15 +23,14 @@ import java.util.Map;
  */
 public record RingNode(String address, String datacenter, String state, String gossip) {
     private static final Logger LOG = LoggerFactory.getLogger(RingNode.class);
-    /** Nodes of this version gossip status_with_port; status only reaches some of them. */
-    private static final String GOSSIP = "SELECT address, status_with_port, status FROM system_views.gossip_info";
+    private static final String GOSSIP = "cql/stack/gossip_info_select.cql";
 
     /** The ring seen through any node of {@code contactPoints} that answers. */
     public static List<RingNode> read(String contactPoints, String datacenter, Duration timeout) {
         try (CqlSession session = CassandraSessions.open(contactPoints, datacenter, timeout)) {
             Map<InetAddress, String> gossip = new HashMap<>();
             try {
-                for (Row row : session.execute(GOSSIP)) {
+                for (Row row : session.execute(CqlFile.classpath(GOSSIP).cql())) {
                     String status = row.isNull(1) ? row.getString(2) : row.getString(1);
                     gossip.put(row.getInetAddress(0), status == null ? "?" : status.split(",", 2)[0]);
                 }

@@ -1,7 +1,6 @@
 package dev.listening.streamer.rollup;
 
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
-import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
@@ -13,6 +12,7 @@ import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.Statement;
 import com.datastax.oss.driver.api.core.context.DriverContext;
+import com.datastax.oss.driver.api.core.data.TupleValue;
 import com.datastax.oss.driver.api.core.type.ListType;
 import com.datastax.oss.driver.api.core.type.TupleType;
 import com.datastax.spark.connector.cql.CassandraConnector;
@@ -21,13 +21,14 @@ import dev.listening.contract.HistoryColumn;
 import dev.listening.contract.Names;
 import dev.listening.contract.RollupColumn;
 import dev.listening.contract.SongColumn;
+import dev.listening.streamer.sink.StatementFile;
 import org.apache.spark.SparkConf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,8 +41,6 @@ import java.util.concurrent.Semaphore;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 /**
  * The rollup step, run on the driver once micro-batches' history rows are written ({@link RollupQueue}).
@@ -72,17 +71,23 @@ public final class RollupWriter implements RollupQueue.Rollup {
     private static final String HOUR = HistoryColumn.HOUR;
     private static final String SONG = EventField.SONG.jsonName();
     private static final String ARTISTS = EventField.ARTISTS.jsonName();
-    private static final List<String> TOTALS = Stream.concat(
-            Stream.of(RollupColumn.PLAYS, RollupColumn.PLAYS_WITH_FEATURES, RollupColumn.SUM_DURATION_MS),
-            RollupColumn.AVERAGED.stream().map(RollupColumn::sum)).toList();
+    /** The markers of the list values: listeners, and (song, artists) pairs. */
+    private static final String NAMES = "names";
+    private static final String SONGS = "songs";
+    private static final List<StatementFile> STATEMENTS = List.of(StatementFile.LISTENING_HISTORY_SELECT_LISTENERS,
+            StatementFile.LISTENER_HOURLY_SELECT_HOUR, StatementFile.LISTENER_HOURLY_SELECT_DAYS,
+            StatementFile.LISTENER_SONG_HOURLY_SELECT_SONGS, StatementFile.LISTENER_HOURLY_INSERT,
+            StatementFile.LISTENER_SONG_HOURLY_INSERT, StatementFile.LISTENING_BY_HOUR_INSERT_TOTALS,
+            StatementFile.LISTENING_BY_HOUR_INSERT_SONG, StatementFile.LISTENER_DAILY_INSERT);
 
     private final CassandraConnector connector;
-    private final String keyspace;
+    /** The text of each statement, in the stream's keyspace. */
+    private final Map<StatementFile, String> cql = new EnumMap<>(StatementFile.class);
     private final ConsistencyLevel consistency;
 
     public RollupWriter(SparkConf conf, String keyspace, ConsistencyLevel consistency) {
         this.connector = CassandraConnector.apply(conf);
-        this.keyspace = CqlIdentifier.fromInternal(keyspace).asCql(true);
+        STATEMENTS.forEach(file -> cql.put(file, file.cql(keyspace)));
         this.consistency = consistency;
     }
 
@@ -290,113 +295,97 @@ public final class RollupWriter implements RollupQueue.Rollup {
                 found ? row.getLong(durationMs) : null, features);
     }
 
-    /** The prepared statements, on one session. */
+    /** The statements (cql/statements/), prepared on one session; values are bound by their markers' names. */
     private final class Statements {
-        private final PreparedStatement selectPlays;
-        private final PreparedStatement selectHour;
-        private final PreparedStatement selectDays;
-        private final PreparedStatement selectSongHours;
-        private final PreparedStatement listenerHour;
-        private final PreparedStatement listenerSong;
-        private final PreparedStatement hourTotals;
-        private final PreparedStatement hourSong;
-        private final PreparedStatement day;
+        private final Map<StatementFile, PreparedStatement> prepared = new EnumMap<>(StatementFile.class);
 
         Statements(CqlSession session) {
-            String playColumns = String.join(", ", Stream.concat(
-                    Stream.of(NAME, DATE, HOUR, SONG, ARTISTS, SongColumn.DURATION_MS.column()),
-                    RollupColumn.AVERAGED.stream().map(SongColumn::column)).toList());
-            String partColumns = String.join(", ", concat(List.of(NAME, DATE, HOUR), TOTALS));
-            List<String> averages = RollupColumn.AVERAGED.stream().map(RollupColumn::average).toList();
-            selectPlays = session.prepare("SELECT " + playColumns + " FROM " + table(Names.HISTORY_TABLE)
-                    + " WHERE " + NAME + " IN ? AND " + DATE + " = ? AND " + HOUR + " = ?");
-            selectHour = session.prepare("SELECT " + partColumns + " FROM " + table(Names.LISTENER_HOURLY_TABLE)
-                    + " WHERE " + DATE + " = ? AND " + HOUR + " = ?");
-            // The coordinator reads the listeners' rows of each of the day's 24 hour partitions.
-            selectDays = session.prepare("SELECT " + partColumns + " FROM " + table(Names.LISTENER_HOURLY_TABLE)
-                    + " WHERE " + DATE + " = ? AND " + HOUR + " IN ? AND " + NAME + " IN ?");
-            selectSongHours = session.prepare("SELECT " + DATE + ", " + HOUR + ", " + SONG + ", " + ARTISTS + ", "
-                    + RollupColumn.PLAYS + " FROM " + table(Names.LISTENER_SONG_HOURLY_TABLE)
-                    + " WHERE " + DATE + " = ? AND " + HOUR + " = ? AND (" + SONG + ", " + ARTISTS + ") IN ?");
-            listenerHour = session.prepare(insert(Names.LISTENER_HOURLY_TABLE, concat(List.of(DATE, HOUR, NAME), TOTALS)));
-            listenerSong = session.prepare(insert(Names.LISTENER_SONG_HOURLY_TABLE,
-                    List.of(DATE, HOUR, SONG, ARTISTS, NAME, RollupColumn.PLAYS)));
-            hourTotals = session.prepare(insert(Names.BY_HOUR_TABLE, concat(List.of(DATE, HOUR, RollupColumn.PLAYS,
-                    RollupColumn.LISTENERS, RollupColumn.PLAYS_WITH_FEATURES), averages)));
-            hourSong = session.prepare(insert(Names.BY_HOUR_TABLE, List.of(DATE, HOUR, SONG, ARTISTS, RollupColumn.SONG_PLAYS)));
-            day = session.prepare(insert(Names.LISTENER_DAILY_TABLE, concat(List.of(DATE, NAME, RollupColumn.PLAYS,
-                    RollupColumn.PLAYS_WITH_FEATURES, RollupColumn.MINUTES_LISTENED), averages)));
+            cql.forEach((file, text) -> prepared.put(file, session.prepare(text)));
         }
 
         BoundStatement selectPlays(ListenerHour.DateHour hour, List<String> names) {
-            return selectPlays.bind(names, hour.date(), hour.hour());
+            return builder(StatementFile.LISTENING_HISTORY_SELECT_LISTENERS, hour.date(), hour.hour())
+                    .setList(NAMES, names, String.class).build();
         }
 
         BoundStatement selectHour(ListenerHour.DateHour hour) {
-            return selectHour.bind(hour.date(), hour.hour());
+            return builder(StatementFile.LISTENER_HOURLY_SELECT_HOUR, hour.date(), hour.hour()).build();
         }
 
         BoundStatement selectDays(LocalDate date, List<String> names) {
-            return selectDays.bind(date, IntStream.range(0, 24).boxed().toList(), names);
+            return prepared.get(StatementFile.LISTENER_HOURLY_SELECT_DAYS).boundStatementBuilder()
+                    .setLocalDate(DATE, date)
+                    .setList(NAMES, names, String.class).build();
         }
 
         BoundStatement selectSongHours(ListenerHour.DateHour hour, List<Song> songs) {
-            TupleType song = (TupleType) ((ListType) selectSongHours.getVariableDefinitions().get(2).getType()).getElementType();
-            return selectSongHours.bind(hour.date(), hour.hour(),
-                    songs.stream().map(s -> song.newValue(s.song(), s.artists())).toList());
+            PreparedStatement select = prepared.get(StatementFile.LISTENER_SONG_HOURLY_SELECT_SONGS);
+            TupleType song = (TupleType) ((ListType) select.getVariableDefinitions().get(SONGS).getType()).getElementType();
+            return builder(StatementFile.LISTENER_SONG_HOURLY_SELECT_SONGS, hour.date(), hour.hour())
+                    .setList(SONGS, songs.stream().map(s -> song.newValue(s.song(), s.artists())).toList(), TupleValue.class)
+                    .build();
         }
 
         BoundStatement listenerHour(ListenerHourRollup part) {
             Totals totals = part.totals();
-            List<Object> values = new ArrayList<>(List.of(part.key().date(), part.key().hour(), part.key().name(),
-                    totals.plays(), totals.playsWithFeatures(), totals.durationMs()));
-            values.addAll(totals.featureSums());
-            return listenerHour.bind(values.toArray());
+            BoundStatementBuilder row = builder(StatementFile.LISTENER_HOURLY_INSERT, part.key().date(), part.key().hour())
+                    .setString(NAME, part.key().name())
+                    .setLong(RollupColumn.PLAYS, totals.plays())
+                    .setLong(RollupColumn.PLAYS_WITH_FEATURES, totals.playsWithFeatures())
+                    .setLong(RollupColumn.SUM_DURATION_MS, totals.durationMs());
+            for (int i = 0; i < RollupColumn.AVERAGED.size(); i++) {
+                row = row.setDouble(RollupColumn.sum(RollupColumn.AVERAGED.get(i)), totals.featureSums().get(i));
+            }
+            return row.build();
         }
 
         BoundStatement listenerSong(ListenerSong played, long plays) {
             ListenerHour key = played.listenerHour();
-            return listenerSong.bind(key.date(), key.hour(), played.song().song(), played.song().artists(), key.name(), plays);
+            return builder(StatementFile.LISTENER_SONG_HOURLY_INSERT, key.date(), key.hour())
+                    .setString(SONG, played.song().song())
+                    .setString(ARTISTS, played.song().artists())
+                    .setString(NAME, key.name())
+                    .setLong(RollupColumn.PLAYS, plays).build();
         }
 
         BoundStatement hour(HourRollup rollup) {
             Totals totals = rollup.totals();
-            return withAverages(hourTotals.boundStatementBuilder(rollup.hour().date(), rollup.hour().hour(),
-                    totals.plays(), rollup.listeners(), totals.playsWithFeatures()), 5, totals.averages());
+            return withAverages(builder(StatementFile.LISTENING_BY_HOUR_INSERT_TOTALS, rollup.hour().date(), rollup.hour().hour())
+                    .setLong(RollupColumn.PLAYS, totals.plays())
+                    .setLong(RollupColumn.LISTENERS, rollup.listeners())
+                    .setLong(RollupColumn.PLAYS_WITH_FEATURES, totals.playsWithFeatures()), totals.averages());
         }
 
         BoundStatement songHour(ListenerSong.SongHour songHour, long plays) {
-            return hourSong.bind(songHour.hour().date(), songHour.hour().hour(), songHour.song().song(),
-                    songHour.song().artists(), plays);
+            return builder(StatementFile.LISTENING_BY_HOUR_INSERT_SONG, songHour.hour().date(), songHour.hour().hour())
+                    .setString(SONG, songHour.song().song())
+                    .setString(ARTISTS, songHour.song().artists())
+                    .setLong(RollupColumn.SONG_PLAYS, plays).build();
         }
 
         BoundStatement day(DayRollup rollup) {
             Totals totals = rollup.totals();
-            return withAverages(day.boundStatementBuilder(rollup.day().date(), rollup.day().name(), totals.plays(),
-                    totals.playsWithFeatures(), totals.minutes()), 5, totals.averages());
+            return withAverages(prepared.get(StatementFile.LISTENER_DAILY_INSERT).boundStatementBuilder()
+                    .setLocalDate(DATE, rollup.day().date())
+                    .setString(NAME, rollup.day().name())
+                    .setLong(RollupColumn.PLAYS, totals.plays())
+                    .setLong(RollupColumn.PLAYS_WITH_FEATURES, totals.playsWithFeatures())
+                    .setDouble(RollupColumn.MINUTES_LISTENED, totals.minutes()), totals.averages());
+        }
+
+        /** The statement with its date and hour bound. */
+        private BoundStatementBuilder builder(StatementFile file, LocalDate date, int hour) {
+            return prepared.get(file).boundStatementBuilder().setLocalDate(DATE, date).setInt(HOUR, hour);
         }
 
         /** Averages that are null stay unset: no tombstone, and none was ever set for that key either. */
-        private BoundStatement withAverages(BoundStatementBuilder builder, int first, List<Double> averages) {
+        private BoundStatement withAverages(BoundStatementBuilder builder, List<Double> averages) {
             for (int i = 0; i < averages.size(); i++) {
                 if (averages.get(i) != null) {
-                    builder.setDouble(first + i, averages.get(i));
+                    builder = builder.setDouble(RollupColumn.average(RollupColumn.AVERAGED.get(i)), averages.get(i));
                 }
             }
             return builder.build();
         }
-
-        private String insert(String table, List<String> columns) {
-            return "INSERT INTO " + table(table) + " (" + String.join(", ", columns) + ") VALUES ("
-                    + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
-        }
-
-        private String table(String name) {
-            return keyspace + "." + name;
-        }
-    }
-
-    private static List<String> concat(Collection<String> first, Collection<String> second) {
-        return Stream.concat(first.stream(), second.stream()).toList();
     }
 }

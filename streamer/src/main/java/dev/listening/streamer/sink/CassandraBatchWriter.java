@@ -26,9 +26,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * second write that is nearly always empty cost more than that rare second read.
  */
 public final class CassandraBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
-    public static final String HISTORY_INSERT = "cql/statements/listening_history_insert.cql";
-    public static final String DEAD_LETTER_INSERT = "cql/statements/listening_dead_letter_insert.cql";
-
     private final TableWriter history;
     private final TableWriter deadLetters;
     private final OutageRetry retry;

@@ -16,7 +16,7 @@ import java.time.Duration;
  */
 public final class CassandraProbe implements CassandraHealth {
     private static final Logger LOG = LoggerFactory.getLogger(CassandraProbe.class);
-    private static final SimpleStatement PING = SimpleStatement.newInstance("SELECT release_version FROM system.local")
+    private static final SimpleStatement PING = SimpleStatement.newInstance(StatementFile.SYSTEM_LOCAL_SELECT.load().cql())
             .setTimeout(Duration.ofSeconds(5));
 
     private final CassandraConnector connector;

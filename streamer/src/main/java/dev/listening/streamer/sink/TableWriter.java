@@ -7,7 +7,6 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.cql.Statement;
 import com.datastax.spark.connector.cql.CassandraConnector;
-import dev.listening.contract.CqlFile;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.function.ForeachPartitionFunction;
 import org.apache.spark.sql.Dataset;
@@ -48,10 +47,9 @@ public final class TableWriter implements Serializable {
         this.consistency = consistency;
     }
 
-    /** The statement of a classpath .cql file (cql/statements/), run on {@code keyspace}. */
-    public static TableWriter of(SparkConf conf, String statementResource, String keyspace, ConsistencyLevel consistency) {
-        return new TableWriter(CassandraConnector.apply(conf), CqlFile.classpath(statementResource).inKeyspace(keyspace).cql(),
-                consistency);
+    /** The INSERT of a statement file, run on {@code keyspace}. */
+    public static TableWriter of(SparkConf conf, StatementFile insert, String keyspace, ConsistencyLevel consistency) {
+        return new TableWriter(CassandraConnector.apply(conf), insert.cql(keyspace), consistency);
     }
 
     /** Writes every row; returns once all are acknowledged, else throws the first failure. */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.listening.contract.CqlFile;
 import dev.listening.contract.EventField;
 import dev.listening.contract.EventJson;
 import dev.listening.contract.HistoryColumn;
@@ -16,7 +15,7 @@ import dev.listening.contract.SongColumn;
 import dev.listening.streamer.rollup.ListenerHour;
 import dev.listening.streamer.rollup.ListenerSong;
 import dev.listening.streamer.rollup.Song;
-import dev.listening.streamer.sink.CassandraBatchWriter;
+import dev.listening.streamer.sink.StatementFile;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
@@ -94,9 +93,9 @@ class ListeningPlanTest {
     @Test
     void theInsertStatementsBindExactlyThePlansColumns() {
         assertEquals(Set.of(ListeningPlan.valid(kafka(), songs).columns()),
-                Set.copyOf(CqlFile.classpath(CassandraBatchWriter.HISTORY_INSERT).markers()));
+                Set.copyOf(StatementFile.LISTENING_HISTORY_INSERT.load().markers()));
         assertEquals(Set.of(ListeningPlan.deadLetters(kafka()).columns()),
-                Set.copyOf(CqlFile.classpath(CassandraBatchWriter.DEAD_LETTER_INSERT).markers()));
+                Set.copyOf(StatementFile.LISTENING_DEAD_LETTER_INSERT.load().markers()));
     }
 
     @Test

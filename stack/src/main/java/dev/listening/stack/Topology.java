@@ -1,0 +1,60 @@
+package dev.listening.stack;
+
+import dev.listening.contract.Env;
+import dev.listening.stack.cassandra.CassandraService;
+import dev.listening.stack.kafka.KafkaService;
+import dev.listening.stack.spark.SparkCluster;
+import dev.listening.stack.spark.SparkDaemon;
+import dev.listening.stack.spark.SparkRuntime;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which services make up the stack and in what order they start: the one-node stack (a broker and a
+ * Cassandra node), or cluster mode (a Cassandra ring and a Spark standalone cluster beside the broker).
+ *
+ * @param stages                started in this order; the services of one stage start at once
+ * @param cassandraContactPoints every Cassandra node, for the driver and the connector
+ */
+record Topology(List<List<Service>> stages, String cassandraContactPoints) {
+    Topology {
+        stages = stages.stream().map(List::copyOf).toList();
+    }
+
+    static Topology oneNode(StackSettings settings) {
+        return new Topology(List.of(List.of(new KafkaService(settings.kafkaConfig()),
+                new CassandraService(settings.cassandraConfig(), settings.datacenter()))), settings.cassandra().toString());
+    }
+
+    /**
+     * The broker, the ring's first node (its seed) and the Spark master first, then the other nodes and
+     * the workers, which join them.
+     */
+    static Topology cluster(StackSettings settings, ClusterSettings cluster) {
+        List<CassandraService> nodes = cluster.ring(settings).services(settings.home(), settings.datacenter());
+        SparkRuntime spark = new SparkRuntime(settings.root(), settings.home());
+        SparkCluster sparkCluster = cluster.spark();
+        String uiHowToChange = ClusterSettings.SPARK_UI_PORT_FLAG + " or " + Env.SPARK_UI_PORT;
+        List<Service> first = List.of(new KafkaService(settings.kafkaConfig()), nodes.get(0),
+                SparkDaemon.master(sparkCluster, spark, ClusterSettings.SPARK_MASTER_FLAG + " or " + Env.SPARK_MASTER, uiHowToChange));
+        List<Service> second = new ArrayList<>(nodes.subList(1, nodes.size()));
+        for (int worker = 1; worker <= sparkCluster.workers(); worker++) {
+            second.add(SparkDaemon.worker(sparkCluster, worker, spark, uiHowToChange));
+        }
+        return new Topology(List.of(first, second), cluster.ring(settings).contactPoints());
+    }
+
+    /** True when `up --cluster` started services in {@code home} that have not been stopped (the ring's first node). */
+    static boolean clusterRunsIn(Path home) {
+        String first = CassandraService.nodeName(1);
+        return Files.exists(Supervisor.pidFile(home.resolve(first), first).path());
+    }
+
+    /** Every service, in start order. */
+    List<Service> services() {
+        return stages.stream().flatMap(List::stream).toList();
+    }
+}
