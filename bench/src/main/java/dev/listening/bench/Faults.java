@@ -19,6 +19,8 @@ import dev.listening.stack.spark.SparkSubmitProcess;
 import dev.listening.stack.spark.StreamerSubmission;
 import dev.listening.verify.Quality;
 import dev.listening.verify.Reconciliation;
+import dev.listening.verify.Scope;
+import dev.listening.verify.SongFeatures;
 import dev.listening.verify.TopicReader;
 import dev.listening.verify.Verifier;
 import org.slf4j.Logger;
@@ -251,16 +253,16 @@ public final class Faults implements Benchmark<FaultsReport> {
             TopicReader reader = new TopicReader(kafka, REQUEST_TIMEOUT);
             Instant giveUp = Instant.now().plus(settings.recovery());
             try (CqlSession session = CassandraSessions.open(cassandra, stack.settings().datacenter(), REQUEST_TIMEOUT)) {
-                Verifier verifier = new Verifier(reader, session, bootstrap.keyspace());
-                Reconciliation.Report stored = verifier.verify(bootstrap.topic(), Map.of(), Map.of());
+                Verifier verifier = new Verifier(reader, session, bootstrap.keyspace(), SongFeatures.load(settings.songs()));
+                Reconciliation.Report stored = verifier.verify(bootstrap.topic(), Map.of(), Map.of(), Scope.FULL);
                 while (!stored.missing().isEmpty() && problem == null && streamer.isAlive() && Instant.now().isBefore(giveUp)) {
                     Thread.sleep(Duration.ofSeconds(1).toMillis());
-                    stored = verifier.verify(bootstrap.topic(), Map.of(), Map.of());
+                    stored = verifier.verify(bootstrap.topic(), Map.of(), Map.of(), Scope.FULL);
                 }
-                Verifier.QualityReport quality = verifier.verifyQuality(bootstrap.topic(), Map.of(), Map.of(), LENIENT, Integer.MAX_VALUE);
+                Verifier.QualityReport quality = verifier.verifyQuality(bootstrap.topic(), Map.of(), Map.of(), Scope.FULL, LENIENT, Integer.MAX_VALUE);
                 while (!quality.rollupMismatches().isEmpty() && streamer.isAlive() && Instant.now().isBefore(giveUp)) {
                     Thread.sleep(Duration.ofSeconds(1).toMillis());
-                    quality = verifier.verifyQuality(bootstrap.topic(), Map.of(), Map.of(), LENIENT, Integer.MAX_VALUE);
+                    quality = verifier.verifyQuality(bootstrap.topic(), Map.of(), Map.of(), Scope.FULL, LENIENT, Integer.MAX_VALUE);
                 }
                 if (problem == null && !streamer.isAlive()) {
                     problem = "the streaming job exited on its own with code " + streamer.exitValue();

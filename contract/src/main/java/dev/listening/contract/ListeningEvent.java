@@ -36,9 +36,13 @@ public record ListeningEvent(
      * 2 added the optional play details action, played_ms, paused_ms and session_id.
      */
     public static final int SCHEMA_VERSION = 2;
+    /**
+     * What an event_id must match (found anywhere in it, as Spark's rlike does) to be stored: the key is a CQL uuid.
+     * {@code \\z}, not {@code $}: "$" also matches before a final line break, and a UUID with a newline after it
+     * would reach the writer, fail UUID parsing and fail its batch on every replay.
+     */
+    public static final String EVENT_ID_PATTERN = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\z";
     /** The earliest and latest {@code ts} a stored event may have: Spark's (and CQL tooling's) timestamp range, years 1-9999. */
-    /** What an event_id must match (found anywhere in it, as Spark's rlike does) to be stored: the key is a CQL uuid. */
-    public static final String EVENT_ID_PATTERN = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
     public static final long MIN_TS = Instant.parse("0001-01-01T00:00:00Z").toEpochMilli();
     public static final long MAX_TS = Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli();
 

@@ -204,6 +204,7 @@ class ListeningPlanTest {
                 json(event("0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6033", Long.MAX_VALUE, "Flowers", "Miley Cyrus")),
                 json(good).replace(goodId, "0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6034").replace("\"schema_version\":" + ListeningEvent.SCHEMA_VERSION, "\"schema_version\":99"),
                 json(good).replace(goodId, "0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6035").replace("\"name\":\"Ada\"", "\"name\":\" \""),
+                json(good).replace(goodId, "0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6036\\n"),
                 null,
         };
         Dataset<Row> raw = kafka(values);
@@ -222,14 +223,15 @@ class ListeningPlanTest {
         assertError(dead.get(5L), "ts is outside years 1-9999");
         assertError(dead.get(6L), "schema_version 99 is not supported");
         assertError(dead.get(7L), "missing required field(s): name");
-        assertError(dead.get(8L), "the record has no value");
+        assertError(dead.get(8L), "event_id is not a UUID: '0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6036\n'");
+        assertError(dead.get(9L), "the record has no value");
 
         Row notJson = dead.get(1L);
         assertEquals(TOPIC, notJson.getAs(HistoryColumn.DEAD_LETTER_TOPIC));
         assertEquals(3, (int) notJson.getAs(HistoryColumn.DEAD_LETTER_PARTITION));
         assertArrayEquals("not json at all".getBytes(StandardCharsets.UTF_8), notJson.getAs(HistoryColumn.DEAD_LETTER_RAW_VALUE));
         assertEquals(KAFKA_TIME, notJson.getAs(HistoryColumn.DEAD_LETTER_RECEIVED_AT));
-        assertEquals(Map.of(ListeningPlan.ROWS, 9L, ListeningPlan.DEAD_LETTERS, 8L, ListeningPlan.JOIN_MISSES, 0L), metrics(raw));
+        assertEquals(Map.of(ListeningPlan.ROWS, 10L, ListeningPlan.DEAD_LETTERS, 9L, ListeningPlan.JOIN_MISSES, 0L), metrics(raw));
     }
 
     @Test
