@@ -3,11 +3,12 @@ package dev.listening.bench;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.listening.contract.Cli;
 import dev.listening.contract.UserError;
 import dev.listening.contract.kafka.Topics;
 import dev.listening.cql.CassandraSessions;
-import dev.listening.producer.ProduceCommand;
+import dev.listening.producer.ProduceSettings;
+import dev.listening.producer.Producer;
+import dev.listening.producer.rate.Rate;
 import dev.listening.stack.LocalStack;
 import dev.listening.stack.spark.SparkRuntime;
 import dev.listening.stack.spark.StreamerSubmission;
@@ -20,9 +21,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -115,10 +120,7 @@ public final class Soak implements Benchmark<SoakReport> {
      */
     private Duration warmUp(StreamerRun streamer) throws InterruptedException {
         Instant start = Instant.now();
-        int exit = producer("--rate", "max", "--limit", Integer.toString(WARM_UP_EVENTS)).join();
-        if (exit != 0) {
-            throw new UserError("the producer exited with " + exit + " while warming up");
-        }
+        producer(Rate.MAX, (long) WARM_UP_EVENTS, null).join();
         streamer.awaitRows(WARM_UP_EVENTS, STARTUP_TIMEOUT);
         Duration took = Duration.between(start, Instant.now());
         LOG.info("warm: {} events through the pipeline in {} s", WARM_UP_EVENTS, took.toSeconds());
@@ -128,38 +130,34 @@ public final class Soak implements Benchmark<SoakReport> {
     /** Runs the producer in-process until its duration is over, taking a sample every {@link #SAMPLE_EVERY}. */
     private void produce(TopicReader reader, Map<Integer, Long> from, long warm, Instant start, StreamerRun streamer,
                          List<SoakReport.Sample> samples) throws InterruptedException {
-        CompletableFuture<Integer> producing = producer("--rate", Integer.toString(load.rate()),
-                "--duration", load.duration().toMillis() + "ms");
-        Integer exit = null;
-        for (int tick = 1; exit == null; tick++) {
-            exit = exitWithin(producing, Duration.between(Instant.now(), start.plus(SAMPLE_EVERY.multipliedBy(tick))));
-            if (exit == null) {
-                SoakReport.Sample sample = new SoakReport.Sample(Duration.between(start, Instant.now()),
-                        produced(from, reader.endOffsets(load.topic())), streamer.batches().rows() - warm);
-                samples.add(sample);
-                LOG.info(sample.line());
-            }
-        }
-        if (exit != 0) {
-            throw new UserError("the producer exited with " + exit);
+        CompletableFuture<Void> producing = producer(new Rate(load.rate()), null, load.duration());
+        for (int tick = 1; !endedWithin(producing, Duration.between(Instant.now(), start.plus(SAMPLE_EVERY.multipliedBy(tick)))); tick++) {
+            SoakReport.Sample sample = new SoakReport.Sample(Duration.between(start, Instant.now()),
+                    produced(from, reader.endOffsets(load.topic())), streamer.batches().rows() - warm);
+            samples.add(sample);
+            LOG.info(sample.line());
         }
     }
 
-    /** ./pipeline produce in this JVM, in the background, to the soak's topic. */
-    private CompletableFuture<Integer> producer(String... run) {
-        List<String> args = new ArrayList<>(List.of("--bootstrap", load.bootstrap(), "--topic", load.topic(),
-                "--listeners", Integer.toString(load.listeners()), "--songs", settings.songs().toString()));
-        args.addAll(List.of(run));
-        return CompletableFuture.supplyAsync(() -> Cli.execute(new ProduceCommand(), args.toArray(String[]::new)));
+    /** The producer in this JVM, in the background, to the soak's topic; a failed run completes it exceptionally. */
+    private CompletableFuture<Void> producer(Rate rate, Long limit, Duration duration) {
+        ProduceSettings run = ProduceSettings.uniform(load.bootstrap(), load.topic(), settings.songs(), rate, limit, duration,
+                load.listeners(), List.of());
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        return CompletableFuture.runAsync(() -> new Producer(run, Clock.systemUTC()).run(out));
     }
 
-    /** The producer's exit code, or null if it is still running after {@code wait}. */
-    private static Integer exitWithin(CompletableFuture<Integer> producing, Duration wait) throws InterruptedException {
+    /** Whether the producer has ended within {@code wait}; its failure is rethrown. */
+    private static boolean endedWithin(CompletableFuture<Void> producing, Duration wait) throws InterruptedException {
         try {
-            return producing.get(Math.max(0, wait.toMillis()), TimeUnit.MILLISECONDS);
+            producing.get(Math.max(0, wait.toMillis()), TimeUnit.MILLISECONDS);
+            return true;
         } catch (TimeoutException e) {
-            return null;
+            return false;
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
             throw new IllegalStateException("the producer failed", e.getCause());
         }
     }

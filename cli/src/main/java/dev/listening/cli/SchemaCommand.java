@@ -1,12 +1,15 @@
 package dev.listening.cli;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import dev.listening.cli.stack.ReplicationConverter;
-import dev.listening.contract.Env;
+import dev.listening.contract.options.CassandraOptions;
+import dev.listening.contract.options.KeyspaceOption;
 import dev.listening.cql.CassandraSessions;
 import dev.listening.cql.Replication;
 import dev.listening.cql.Schema;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
@@ -16,17 +19,11 @@ import java.util.concurrent.Callable;
 @Command(name = "schema", mixinStandardHelpOptions = true,
         description = "Applies cql/create_db.cql (idempotent) to a keyspace on any Cassandra, with the replication it needs.")
 public final class SchemaCommand implements Callable<Integer> {
-    @Option(names = "--cassandra", paramLabel = "HOST:PORT[,HOST:PORT]", defaultValue = Env.CASSANDRA_OPTION,
-            description = "Contact points (env " + Env.CASSANDRA + "). Default: ${DEFAULT-VALUE}.")
-    String cassandra;
+    @Mixin
+    CassandraOptions cassandra;
 
-    @Option(names = "--datacenter", paramLabel = "DC", defaultValue = Env.DATACENTER_OPTION,
-            description = "Local data centre (env " + Env.DATACENTER + "). Default: ${DEFAULT-VALUE}.")
-    String datacenter;
-
-    @Option(names = "--keyspace", paramLabel = "NAME", defaultValue = Env.KEYSPACE_OPTION,
-            description = "Keyspace (env " + Env.KEYSPACE + "). Default: ${DEFAULT-VALUE}.")
-    String keyspace;
+    @Mixin
+    KeyspaceOption keyspace;
 
     @Option(names = "--replication", paramLabel = "STRATEGY", defaultValue = Replication.LOCAL_DEFAULT,
             converter = ReplicationConverter.class,
@@ -36,10 +33,11 @@ public final class SchemaCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Schema schema = Schema.load();
-        try (CqlSession session = CassandraSessions.open(cassandra, datacenter, Duration.ofSeconds(30))) {
-            schema.apply(session, keyspace, replication);
+        try (CqlSession session = CassandraSessions.open(cassandra, Duration.ofSeconds(30), DefaultConsistencyLevel.LOCAL_ONE)) {
+            schema.apply(session, keyspace.keyspace(), replication);
         }
-        System.out.println("applied cql/create_db.cql to keyspace " + keyspace + " on " + cassandra + " with " + replication.toCql());
+        System.out.println("applied cql/create_db.cql to keyspace " + keyspace.keyspace() + " on " + cassandra.cassandra()
+                + " with " + replication.toCql());
         return 0;
     }
 }

@@ -3,7 +3,6 @@ package dev.listening.cli;
 import dev.listening.contract.Env;
 import dev.listening.contract.Names;
 import dev.listening.contract.StreamerOptions;
-import dev.listening.stack.ProjectRoot;
 import dev.listening.stack.spark.ExecutorResources;
 import dev.listening.stack.spark.MasterUi;
 import dev.listening.stack.spark.SparkJob;
@@ -11,6 +10,7 @@ import dev.listening.stack.spark.SparkRuntime;
 import dev.listening.stack.spark.SparkSubmitProcess;
 import dev.listening.stack.spark.StreamerSubmission;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -52,72 +52,16 @@ public final class StreamCommand implements Callable<Integer> {
                     + "). Default: ${DEFAULT-VALUE}.")
     int masterUiPort;
 
-    @Option(names = StreamerOptions.BOOTSTRAP, paramLabel = "HOST:PORT[,..]", defaultValue = Env.KAFKA_OPTION,
-            description = "Kafka bootstrap servers (env " + Env.KAFKA + "). Default: ${DEFAULT-VALUE}.")
-    String bootstrap;
+    @Mixin
+    StreamerOptions job;
 
-    @Option(names = StreamerOptions.TOPIC, paramLabel = "NAME", defaultValue = Env.TOPIC_OPTION,
-            description = "Topic of listening events (env " + Env.TOPIC + "). Default: ${DEFAULT-VALUE}.")
-    String topic;
-
-    @Option(names = StreamerOptions.CASSANDRA, paramLabel = "HOST:PORT[,..]", defaultValue = Env.CASSANDRA_OPTION,
-            description = "Cassandra contact points (env " + Env.CASSANDRA + "). Default: ${DEFAULT-VALUE}.")
-    String cassandra;
-
-    @Option(names = StreamerOptions.DATACENTER, paramLabel = "NAME", defaultValue = Env.DATACENTER_OPTION,
-            description = "Cassandra local data centre (env " + Env.DATACENTER + "). Default: ${DEFAULT-VALUE}.")
-    String datacenter;
-
-    @Option(names = StreamerOptions.KEYSPACE, paramLabel = "NAME", defaultValue = Env.KEYSPACE_OPTION,
-            description = "Keyspace (env " + Env.KEYSPACE + "). Default: ${DEFAULT-VALUE}.")
-    String keyspace;
-
-    @Option(names = StreamerOptions.CONSISTENCY, paramLabel = "LEVEL", defaultValue = StreamerOptions.DEFAULT_CONSISTENCY,
-            description = "Write consistency: ${DEFAULT-VALUE} for the one local node; LOCAL_QUORUM on a cluster.")
-    String consistency;
-
-    @Option(names = StreamerOptions.SONGS, paramLabel = "PATH",
-            defaultValue = "${sys:" + ProjectRoot.PROPERTY + ":-.}/" + StreamerOptions.DEFAULT_SONGS,
-            description = "Songs CSV. Default: ${DEFAULT-VALUE}.")
-    Path songs;
-
-    @Option(names = StreamerOptions.TRIGGER, paramLabel = "DURATION", defaultValue = StreamerOptions.DEFAULT_TRIGGER,
-            description = "Micro-batch interval, e.g. 1s for low latency. Default: ${DEFAULT-VALUE}.")
-    String trigger;
-
-    @Option(names = StreamerOptions.MAX_OFFSETS_PER_TRIGGER, paramLabel = "N",
-            defaultValue = StreamerOptions.DEFAULT_MAX_OFFSETS_PER_TRIGGER,
-            description = "At most this many records per micro-batch. Default: ${DEFAULT-VALUE}.")
-    long maxOffsetsPerTrigger;
-
-    @Option(names = StreamerOptions.STARTING_OFFSETS, paramLabel = "OFFSETS",
-            defaultValue = StreamerOptions.DEFAULT_STARTING_OFFSETS,
-            description = "Where a new checkpoint starts: earliest, latest or Spark's JSON offsets. Default: ${DEFAULT-VALUE}.")
-    String startingOffsets;
-
-    @Option(names = StreamerOptions.CHECKPOINT, paramLabel = "DIR",
-            description = "Checkpoint directory. Default: <home>/" + StreamerOptions.CHECKPOINTS_DIR + "/<topic>-<keyspace>.")
-    Path checkpoint;
-
-    @Option(names = StreamerOptions.RETRY_TIMEOUT, paramLabel = "DURATION", defaultValue = StreamerOptions.DEFAULT_RETRY_TIMEOUT,
-            description = "How long a batch retries while Cassandra is unreachable before the job stops with an error. "
-                    + "Default: ${DEFAULT-VALUE}.")
-    String retryTimeout;
-
-    @Option(names = StreamerOptions.ROLLUP_INTERVAL, paramLabel = "DURATION", defaultValue = StreamerOptions.DEFAULT_ROLLUP_INTERVAL,
-            description = "How often the rollup tables catch up with the batches written since; they trail the history by "
-                    + "about this much. Default: ${DEFAULT-VALUE}.")
-    String rollupInterval;
-
-    @Option(names = "--home", paramLabel = "DIR", defaultValue = Env.HOME_OPTION,
-            description = "Checkpoints, Spark's scratch space and logging configuration; relative paths are taken from "
-                    + "the project root (env " + Env.HOME + "). Default: ${DEFAULT-VALUE}.")
-    String home;
+    @Mixin
+    HomeOption home;
 
     @Override
     public Integer call() throws InterruptedException {
-        Path root = ProjectRoot.get();
-        Path homeDir = ProjectRoot.home(root, home);
+        Path root = home.root();
+        Path homeDir = home.home();
         ExecutorResources resources = new ExecutorResources(executorMemory, executorCores,
                 totalExecutorCores == null ? OptionalInt.empty() : OptionalInt.of(totalExecutorCores));
         SparkJob job = submission(homeDir).job(new SparkRuntime(root, homeDir), master, resources, conf);
@@ -130,11 +74,7 @@ public final class StreamCommand implements Callable<Integer> {
     }
 
     StreamerSubmission submission(Path homeDir) {
-        return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency,
-                songs.toAbsolutePath().normalize(), trigger, maxOffsetsPerTrigger, startingOffsets,
-                checkpoint != null ? checkpoint.toAbsolutePath().normalize()
-                        : StreamerOptions.defaultCheckpoint(homeDir, topic, keyspace),
-                retryTimeout, rollupInterval);
+        return StreamerSubmission.of(job, homeDir);
     }
 
     private static void closeQuietly(SparkSubmitProcess streamer) {

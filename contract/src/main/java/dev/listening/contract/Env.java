@@ -33,6 +33,10 @@ public final class Env {
     /** Service data, logs, checkpoints: one git-ignored directory under the project root. */
     public static final String DEFAULT_HOME = ".pipeline";
 
+    /** The system property ./pipeline sets to the project root; relative default paths are taken from it. */
+    public static final String ROOT_PROPERTY = "pipeline.root";
+    public static final String ROOT_OPTION = "${sys:" + ROOT_PROPERTY + ":-.}";
+
     public static final String KAFKA_OPTION = "${env:" + KAFKA + ":-" + DEFAULT_KAFKA + "}";
     public static final String CASSANDRA_OPTION = "${env:" + CASSANDRA + ":-" + DEFAULT_CASSANDRA + "}";
     public static final String DATACENTER_OPTION = "${env:" + DATACENTER + ":-" + DEFAULT_DATACENTER + "}";

@@ -1,19 +1,29 @@
 package dev.listening.contract;
 
+import dev.listening.contract.options.CassandraOptions;
+import dev.listening.contract.options.KafkaOptions;
+import dev.listening.contract.options.KeyspaceOption;
+import dev.listening.contract.options.SongsOption;
+import dev.listening.contract.options.TopicOption;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
- * The streamer job's command-line options and their defaults, in the contract so that the job, its
- * launcher in the stack module and the commands share them without depending on the job (Spark).
+ * The streamer job's options, declared once: the job's main and ./pipeline stream take them as a
+ * mixin, and the launcher in the stack module builds the job's arguments from the same names. In the
+ * contract so that none of them depends on the job (Spark).
  */
 public final class StreamerOptions {
     public static final String MAIN_CLASS = "dev.listening.streamer.StreamerMain";
 
-    public static final String BOOTSTRAP = "--bootstrap";
-    public static final String TOPIC = "--topic";
-    public static final String CASSANDRA = "--cassandra";
-    public static final String DATACENTER = "--datacenter";
-    public static final String KEYSPACE = "--keyspace";
+    public static final String BOOTSTRAP = KafkaOptions.BOOTSTRAP;
+    public static final String TOPIC = TopicOption.TOPIC;
+    public static final String CASSANDRA = CassandraOptions.CASSANDRA;
+    public static final String DATACENTER = CassandraOptions.DATACENTER;
+    public static final String KEYSPACE = KeyspaceOption.KEYSPACE;
     public static final String CONSISTENCY = "--consistency";
     public static final String SONGS = "--songs";
     public static final String TRIGGER = "--trigger";
@@ -40,11 +50,67 @@ public final class StreamerOptions {
      */
     public static final String DEFAULT_STALL_TIMEOUT = "5m";
     /** Relative to the project root (system property pipeline.root). */
-    public static final String DEFAULT_SONGS = "data/spotify-songs.csv";
+    public static final String DEFAULT_SONGS = SongsOption.DEFAULT_SONGS;
     /** Under $PIPELINE_HOME; one checkpoint per topic and keyspace, named {@code <topic>-<keyspace>}. */
     public static final String CHECKPOINTS_DIR = "checkpoints";
 
-    private StreamerOptions() {
+    @Mixin
+    public KafkaOptions kafka;
+
+    @Mixin
+    public TopicOption topic;
+
+    @Mixin
+    public CassandraOptions cassandra;
+
+    @Mixin
+    public KeyspaceOption keyspace;
+
+    @Option(names = CONSISTENCY, paramLabel = "LEVEL", defaultValue = DEFAULT_CONSISTENCY,
+            description = "Write consistency level: ${DEFAULT-VALUE} for one local node, LOCAL_QUORUM on a cluster. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    public String consistency;
+
+    @Mixin
+    public SongsOption songs;
+
+    @Option(names = TRIGGER, paramLabel = "DURATION", defaultValue = DEFAULT_TRIGGER, converter = Interval.class,
+            description = "Micro-batch interval, e.g. 1s for low latency. Default: ${DEFAULT-VALUE}.")
+    public Duration trigger;
+
+    @Option(names = MAX_OFFSETS_PER_TRIGGER, paramLabel = "N", defaultValue = DEFAULT_MAX_OFFSETS_PER_TRIGGER,
+            description = "At most this many records per micro-batch. Default: ${DEFAULT-VALUE}.")
+    public long maxOffsetsPerTrigger;
+
+    @Option(names = STARTING_OFFSETS, paramLabel = "OFFSETS", defaultValue = DEFAULT_STARTING_OFFSETS,
+            description = "Where a new checkpoint starts: earliest, latest or Spark's JSON offsets; an existing checkpoint "
+                    + "resumes where it stopped. Default: ${DEFAULT-VALUE}.")
+    public String startingOffsets;
+
+    @Option(names = CHECKPOINT, paramLabel = "DIR",
+            description = "Checkpoint directory (on a cluster: a shared file system). "
+                    + "Default: $" + Env.HOME + "/" + CHECKPOINTS_DIR + "/<topic>-<keyspace> under the project root.")
+    public Path checkpoint;
+
+    @Option(names = RETRY_TIMEOUT, paramLabel = "DURATION", defaultValue = DEFAULT_RETRY_TIMEOUT, converter = Interval.class,
+            description = "How long a batch keeps retrying while Cassandra is unreachable before the job exits with an error. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    public Duration retryTimeout;
+
+    @Option(names = ROLLUP_INTERVAL, paramLabel = "DURATION", defaultValue = DEFAULT_ROLLUP_INTERVAL, converter = Interval.class,
+            description = "How often the rollup tables are brought up to date with what the batches since wrote; they trail "
+                    + "the history by about this much. Default: ${DEFAULT-VALUE}.")
+    public Duration rollupInterval;
+
+    @Option(names = STALL_TIMEOUT, paramLabel = "DURATION", defaultValue = DEFAULT_STALL_TIMEOUT, converter = Interval.class,
+            description = "With no batch finished, no idle trigger and no retry for this long, the job exits with code 3 "
+                    + "instead of hanging; a restart resumes from the checkpoint. Default: ${DEFAULT-VALUE}.")
+    public Duration stallTimeout;
+
+    /** --checkpoint, or {@code home}/checkpoints/TOPIC-KEYSPACE; absolute either way. */
+    public Path checkpoint(Path home) {
+        Path directory = checkpoint != null ? checkpoint : defaultCheckpoint(home, topic.topic(), keyspace.keyspace());
+        return directory.toAbsolutePath().normalize();
     }
 
     /** {@code home}/checkpoints/TOPIC-KEYSPACE: a restart with the same topic and keyspace resumes. */

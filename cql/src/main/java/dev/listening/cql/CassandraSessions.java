@@ -7,6 +7,7 @@ import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import dev.listening.contract.UserError;
+import dev.listening.contract.options.CassandraOptions;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -30,6 +31,11 @@ public final class CassandraSessions {
                 .map(String::strip)
                 .map(CassandraSessions::hostPort)
                 .toList();
+    }
+
+    /** A session on the Cassandra of a command's options. */
+    public static CqlSession open(CassandraOptions options, Duration requestTimeout, DefaultConsistencyLevel consistency) {
+        return open(options.cassandra(), options.datacenter(), requestTimeout, consistency);
     }
 
     /** A session, or a {@link UserError} that names the contact points when no node answers. */

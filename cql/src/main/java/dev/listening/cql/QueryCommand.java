@@ -1,16 +1,12 @@
 package dev.listening.cql;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import dev.listening.cql.output.OutputFiles;
 import dev.listening.cql.output.OutputFormat;
 import dev.listening.cql.output.ResultOptions;
 import dev.listening.cql.query.Marker;
+import dev.listening.cql.query.QueryOutput;
 import dev.listening.cql.query.QueryParameters;
 import dev.listening.cql.query.QueryRequest;
-import dev.listening.cql.query.QueryResult;
-import dev.listening.cql.query.QueryRunner;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,7 +14,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -37,7 +32,6 @@ import java.util.concurrent.Callable;
                 "averages use the most recent user/date/hour present. The previous output file",
                 "is replaced only once the query has succeeded."})
 public final class QueryCommand implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger(QueryCommand.class);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "QUERY",
@@ -67,22 +61,9 @@ public final class QueryCommand implements Callable<Integer> {
     public Integer call() {
         QueryRequest request = QueryRequest.of(query, file, QueryParameters.parse(user, date, hour));
         OutputFormat outputFormat = OutputFormat.parse(options.format);
-        Schema.checkKeyspace(options.keyspace);
-        Path target = options.outDir.resolve(outputFormat.fileName(request.outputName()));
-        try (CqlSession session = CassandraSessions.open(options.cassandra, options.datacenter, REQUEST_TIMEOUT, options.consistency)) {
-            QueryResult result = new QueryRunner(session, options.keyspace).run(request);
-            if (request.picksMostRecent()) {
-                LOG.info("{}: no {} given, using the most recent present: {}",
-                        request.name(), Marker.USER_OPTION + "/" + Marker.DATE_OPTION + "/" + Marker.HOUR_OPTION,
-                        result.parameters().describe());
-            }
-            String rendered = outputFormat.render(result);
-            OutputFiles.replace(target, rendered);
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(rendered);
-            out.flush();
-            int rows = result.table().rows().size();
-            LOG.info("wrote {} ({} {})", target, rows, rows == 1 ? "row" : "rows");
+        String keyspace = options.keyspace();
+        try (CqlSession session = options.open(REQUEST_TIMEOUT)) {
+            new QueryOutput(session, keyspace, outputFormat, options.outDir(), spec.commandLine().getOut()).write(request);
         }
         return 0;
     }

@@ -1,5 +1,8 @@
 package dev.listening.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.datastax.oss.driver.api.core.CqlSession;
 import dev.listening.contract.Cli;
 import dev.listening.contract.Names;
@@ -25,9 +28,6 @@ import org.testcontainers.kafka.KafkaContainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The pipeline against Kafka and Cassandra in containers, the Docker users' path. Runs only where a
@@ -57,7 +57,7 @@ class DockerPipelineIT {
             StreamerSubmission submission = new StreamerSubmission(bootstrap, Names.TOPIC, cassandra,
                     CASSANDRA.getLocalDatacenter(), Names.KEYSPACE, "LOCAL_ONE", root.resolve("data/spotify-songs.csv"),
                     "1s", 10_000, "earliest", StreamerOptions.defaultCheckpoint(home, Names.TOPIC, Names.KEYSPACE), "2m",
-                    "10s");
+                    "10s", StreamerOptions.DEFAULT_STALL_TIMEOUT);
             Verifier verifier = new Verifier(new TopicReader(bootstrap, Duration.ofSeconds(30)), session, Names.KEYSPACE,
                     SongFeatures.load(root.resolve(StreamerOptions.DEFAULT_SONGS)));
             Path log = home.resolve("streamer.log");

@@ -1,45 +1,27 @@
 package dev.listening.producer;
 
-import dev.listening.contract.Env;
 import dev.listening.contract.UserError;
-import dev.listening.contract.kafka.Topics;
-import dev.listening.producer.events.EventSink;
-import dev.listening.producer.events.EventSource;
-import dev.listening.producer.file.EventFileReader;
-import dev.listening.producer.file.EventFileWriter;
-import dev.listening.producer.kafka.EventSender;
-import dev.listening.producer.kafka.ProducerSettings;
-import dev.listening.producer.listeners.Listener;
-import dev.listening.producer.listeners.Listeners;
-import dev.listening.producer.rate.Pace;
+import dev.listening.contract.options.KafkaOptions;
+import dev.listening.contract.options.SongsOption;
+import dev.listening.contract.options.TopicOption;
 import dev.listening.producer.rate.Rate;
 import dev.listening.producer.rate.Speed;
 import dev.listening.producer.run.DurationConverter;
 import dev.listening.producer.run.InstantConverter;
-import dev.listening.producer.run.ProducerRun;
-import dev.listening.producer.run.Report;
-import dev.listening.producer.run.Timeline;
-import dev.listening.producer.scenario.Scenario;
-import dev.listening.producer.scenario.ScenarioSetup;
 import dev.listening.producer.scenario.Scenarios;
-import dev.listening.producer.songs.SongCatalog;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.LongFunction;
 import java.util.stream.Stream;
 
 /** ./pipeline produce (and the standalone producer jar): listening events into Kafka. */
@@ -54,21 +36,17 @@ import java.util.stream.Stream;
         exitCodeList = {"0:every event was acknowledged", "1:bad option, unreadable songs file, broker unreachable, "
                 + "or some events failed"})
 public final class ProduceCommand implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger(ProduceCommand.class);
+    @Mixin
+    KafkaOptions kafka;
 
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", defaultValue = Env.KAFKA_OPTION,
-            description = "Kafka bootstrap servers (env " + Env.KAFKA + "; default ${DEFAULT-VALUE}).")
-    String bootstrap;
+    @Mixin
+    TopicOption topic;
 
-    @Option(names = "--topic", defaultValue = Env.TOPIC_OPTION,
-            description = "Topic to write to (env " + Env.TOPIC + "; default ${DEFAULT-VALUE}).")
-    String topic;
-
-    @Option(names = "--partitions", defaultValue = "1",
+    @Option(names = "--partitions", defaultValue = ProduceSettings.DEFAULT_PARTITIONS,
             description = "Partitions if the topic has to be created (default ${DEFAULT-VALUE}).")
     int partitions;
 
-    @Option(names = "--rate", paramLabel = "N|max", defaultValue = "1", converter = Rate.Converter.class,
+    @Option(names = "--rate", paramLabel = "N|max", defaultValue = ProduceSettings.DEFAULT_RATE, converter = Rate.Converter.class,
             description = "Events per second (decimals allowed), or 'max' for as fast as the broker takes them "
                     + "(default ${DEFAULT-VALUE}).")
     Rate rate;
@@ -80,7 +58,7 @@ public final class ProduceCommand implements Callable<Integer> {
             description = "Stop after this long, e.g. 30s, 5m, 2h.")
     Duration duration;
 
-    @Option(names = "--listeners", paramLabel = "N", defaultValue = "50",
+    @Option(names = "--listeners", paramLabel = "N", defaultValue = ProduceSettings.DEFAULT_LISTENERS,
             description = "Fake listeners to draw (default ${DEFAULT-VALUE}).")
     int listeners;
 
@@ -99,7 +77,7 @@ public final class ProduceCommand implements Callable<Integer> {
                     + "Default: the wall clock (uniform: when each event is sent).")
     Instant start;
 
-    @Option(names = "--scenario", paramLabel = "NAME", defaultValue = "uniform", converter = Scenarios.Converter.class,
+    @Option(names = "--scenario", paramLabel = "NAME", defaultValue = ProduceSettings.DEFAULT_SCENARIO, converter = Scenarios.Converter.class,
             description = "How listeners listen: uniform (a random listener plays a random song, 1/rate apart) or "
                     + "sessions (sessions with skips and pauses at the hours a daily rhythm makes likely, popular songs "
                     + "and per-listener taste; paced by the clock, see --speed). Default ${DEFAULT-VALUE}.")
@@ -125,11 +103,11 @@ public final class ProduceCommand implements Callable<Integer> {
                     + "faster, --speed max for as fast as the broker takes them).")
     Path from;
 
-    @Option(names = "--songs", paramLabel = "PATH", defaultValue = "${sys:pipeline.root:-.}/data/spotify-songs.csv",
-            description = "Songs CSV (default ${DEFAULT-VALUE}).")
-    Path songs;
+    @Mixin
+    SongsOption songs;
 
-    @Option(names = "--connect-timeout", converter = DurationConverter.class, defaultValue = "15s",
+    @Option(names = "--connect-timeout", converter = DurationConverter.class,
+            defaultValue = ProduceSettings.DEFAULT_CONNECT_TIMEOUT,
             description = "How long to wait for the broker before giving up (default ${DEFAULT-VALUE}).")
     Duration connectTimeout;
 
@@ -145,75 +123,13 @@ public final class ProduceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         validate();
-        if (from != null) {
-            return run(new EventFileReader(from), n -> Pace.clock(null, speed == null ? Speed.REAL_TIME : speed, n),
-                    "replaying " + from + " at " + (speed == null ? "the recorded pace" : "speed " + speed));
-        }
-        SongCatalog catalog = SongCatalog.load(songs);
-        LOG.info("loaded {} songs from {}{}", catalog.songs().size(), songs,
-                catalog.skipped().isEmpty() ? "" : ", skipped " + catalog.skipped().size() + " " + catalog.skipped());
-        long streamSeed = seed != null ? seed : new SecureRandom().nextLong();
-        List<Listener> people = Listeners.generate(listeners, users, streamSeed);
-        LOG.info("{} listeners, seed {}, scenario {}", people.size(), streamSeed, scenario);
-        Timeline timeline = Timeline.of(scenario == Scenarios.UNIFORM, start, backfill, speed, clock);
-        ScenarioSetup setup = new ScenarioSetup(people, catalog.songs(), streamSeed, timeline.start(), timeline.end(),
-                rate, clock);
-        Scenario events = scenario.create(setup);
-        long limitOrNone = limit == null ? Long.MAX_VALUE : limit;
-        // at max, events are made a few thousand ahead, so wall-clock ts lead the send by a few milliseconds
-        boolean asFastAsPossible = timeline.speed() == null ? rate.isMax() : timeline.speed().isMax();
-        EventSource source = asFastAsPossible ? EventSource.ahead(events, limitOrNone) : EventSource.onDemand(events);
-        LongFunction<Pace> pace = timeline.speed() == null ? n -> Pace.rate(rate, n)
-                : n -> Pace.clock(timeline.start().toEpochMilli(), timeline.speed(), n);
-        return run(source, pace, scenario + " " + timeline.describe(rate));
+        new Producer(settings(), clock).run(spec.commandLine().getOut());
+        return 0;
     }
 
-    private int run(EventSource source, LongFunction<Pace> pace, String how) {
-        long events = limit == null ? Long.MAX_VALUE : limit;
-        // the run closes both when it ends; closing them here too covers a sink that cannot be opened (closing is idempotent)
-        try (source; EventSink sink = openSink()) {
-            LOG.info("{}{}", how, stopsWhen());
-            try (ProducerRun run = new ProducerRun(source, sink, pace, events, duration, verbose,
-                    spec.commandLine().getOut())) {
-                Report report = runUntilDoneOrInterrupted(run);
-                if (report.failed() > 0 || report.unanswered() > 0) {
-                    Exception cause = sink.firstFailure();
-                    throw new UserError((report.sent() - report.acknowledged()) + " of " + report.sent()
-                            + " events were not acknowledged by Kafka; "
-                            + (cause == null ? "the producer closed before they were answered" : "first cause: " + cause));
-                }
-                return 0;
-            }
-        }
-    }
-
-    /** The file of --out, or Kafka: the broker must answer within --connect-timeout, then outages are waited out. */
-    private EventSink openSink() {
-        if (out != null) {
-            LOG.info("writing to {}", out);
-            return new EventFileWriter(out);
-        }
-        if (Topics.ensure(bootstrap, topic, partitions, connectTimeout)) {
-            LOG.info("created topic {} with {} partitions", topic, partitions);
-        }
-        LOG.info("producing to {} at {}", topic, bootstrap);
-        return new EventSender(bootstrap, topic, ProducerSettings.MAX_BLOCK);
-    }
-
-    /** Ctrl-C or SIGTERM closes the run, which flushes and reports before the JVM exits. */
-    private static Report runUntilDoneOrInterrupted(ProducerRun run) {
-        Thread hook = new Thread(run::close, "producer-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            return run.call();
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting and the hook is already running: it only waits for this run
-                LOG.debug("shutdown in progress", shuttingDown);
-            }
-        }
+    ProduceSettings settings() {
+        return new ProduceSettings(kafka.bootstrap(), topic.topic(), partitions, rate, limit, duration, listeners, users,
+                seed, start, scenario, speed, backfill, out, from, songs.songs(), connectTimeout, verbose);
     }
 
     private void validate() {
@@ -247,23 +163,5 @@ public final class ProduceCommand implements Callable<Integer> {
 
     private boolean given(String option) {
         return spec.commandLine().getParseResult().hasMatchedOption(option);
-    }
-
-    private String stopsWhen() {
-        List<String> stops = new ArrayList<>();
-        if (limit != null) {
-            stops.add(limit + " events");
-        }
-        if (duration != null) {
-            stops.add(duration.toString().substring(2).toLowerCase(Locale.ROOT));
-        }
-        if (backfill != null) {
-            stops.add("the end of the period");
-        }
-        if (from != null) {
-            stops.add("the end of the file");
-        }
-        stops.add("Ctrl-C");
-        return ", until " + String.join(" or ", stops);
     }
 }

@@ -1,11 +1,13 @@
 package dev.listening.stack;
 
+import dev.listening.contract.Env;
+
 import java.nio.file.Path;
 
 /** The project root, where data/, cql/ and the service runtimes' classpath files are. */
 public final class ProjectRoot {
     /** Set by ./pipeline and by failsafe; without it, the current directory. */
-    public static final String PROPERTY = "pipeline.root";
+    public static final String PROPERTY = Env.ROOT_PROPERTY;
 
     private ProjectRoot() {
     }

@@ -57,7 +57,7 @@ class StreamerMainTest {
     void badValuesAreRejectedBeforeAnythingConnects() {
         assertThrows(UserError.class, () -> parse("--max-offsets-per-trigger", "0"));
         assertThrows(UserError.class, () -> parse("--starting-offsets", "yesterday"));
-        assertThrows(CommandLine.ParameterException.class, () -> parse("--consistency", "SOME"));
+        assertThrows(UserError.class, () -> parse("--consistency", "SOME"));
         assertThrows(UserError.class, () -> parse("--stall-timeout", "30s"));
         assertThrows(UserError.class, () -> parse("--trigger", "1m", "--stall-timeout", "2m"));
     }

@@ -69,6 +69,6 @@ public final class BenchAll implements Callable<Integer> {
     BenchSuite.Settings settings() {
         Path root = ProjectRoot.get();
         return new BenchSuite.Settings(services.bootstrap(), services.cassandra(), services.datacenter(), job.master(), root,
-                job.home(root), job.songs(), quick, producerRecords, streamerRecords, e2eDuration, queryRuns, outDir);
+                job.home(), job.songs(), quick, producerRecords, streamerRecords, e2eDuration, queryRuns, outDir);
     }
 }

@@ -2,8 +2,10 @@ package dev.listening.cli.bench;
 
 import dev.listening.bench.Benchmark;
 import dev.listening.bench.ClusterThroughput;
+import dev.listening.cli.HomeOption;
 import dev.listening.contract.Env;
 import dev.listening.contract.StreamerOptions;
+import dev.listening.contract.options.SongsOption;
 import dev.listening.stack.ClusterSettings;
 import dev.listening.stack.ProjectRoot;
 import dev.listening.stack.cassandra.CassandraRing;
@@ -63,10 +65,8 @@ public final class ClusterBench extends ReportedBench<ClusterThroughput.Result> 
     @Mixin
     SongsOption songs;
 
-    @Option(names = "--home", paramLabel = "DIR", defaultValue = Env.HOME_OPTION,
-            description = "Checkpoints, Spark's scratch space, the extra node; relative to the project root (env " + Env.HOME
-                    + "). Default: ${DEFAULT-VALUE}.")
-    String home;
+    @Mixin
+    HomeOption home;
 
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "${sys:" + ProjectRoot.PROPERTY + ":-.}/output/bench/cluster.md",
             description = "The report; the streamer's logs go next to it. Default: ${DEFAULT-VALUE}.")
@@ -82,7 +82,7 @@ public final class ClusterBench extends ReportedBench<ClusterThroughput.Result> 
         Path root = ProjectRoot.get();
         String ring = new CassandraRing(HostPort.parse(services.cassandra()), storagePort, cassandraNodes, "1G").contactPoints();
         return new ClusterThroughput(new ClusterThroughput.Settings(services.bootstrap(), ring, cassandraNodes, storagePort,
-                services.datacenter(), root, ProjectRoot.home(root, home), songs.songs(), records, warmupRecords, batchRecords,
+                services.datacenter(), root, home.home(), songs.songs(), records, warmupRecords, batchRecords,
                 partitions, "spark://" + HostPort.parse(sparkMaster), executorMemory, out.toAbsolutePath().getParent()));
     }
 }

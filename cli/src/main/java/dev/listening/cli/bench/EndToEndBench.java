@@ -64,7 +64,7 @@ public final class EndToEndBench extends ReportedBench<EndToEndLatency.Result> {
     Benchmark<EndToEndLatency.Result> benchmark() {
         Path root = ProjectRoot.get();
         return new EndToEndLatency(new EndToEndLatency.Settings(services.bootstrap(), services.cassandra(),
-                services.datacenter(), root, job.home(root), job.songs(), trigger, rate, listeners, warmup, duration,
+                services.datacenter(), root, job.home(), job.songs(), trigger, rate, listeners, warmup, duration,
                 partitions, job.master(), out.toAbsolutePath().resolveSibling(EndToEndLatency.STREAMER_LOG)));
     }
 }

@@ -52,7 +52,7 @@ public final class FaultsBench extends ReportedBench<FaultsReport> {
     @Override
     Benchmark<FaultsReport> benchmark() {
         Path root = ProjectRoot.get();
-        return new Faults(new Faults.Settings(root, job.home(root), job.songs(), job.master(), out.toAbsolutePath().getParent(),
+        return new Faults(new Faults.Settings(root, job.home(), job.songs(), job.master(), out.toAbsolutePath().getParent(),
                 events != null ? events : quick ? 10_000 : 100_000,
                 faults != null ? faults : quick ? 18 : 12,
                 seed,

@@ -2,7 +2,8 @@ package dev.listening.cli.bench;
 
 import dev.listening.bench.Benchmark;
 import dev.listening.bench.ProducerThroughput;
-import dev.listening.contract.Env;
+import dev.listening.contract.options.KafkaOptions;
+import dev.listening.contract.options.SongsOption;
 import dev.listening.producer.run.DurationConverter;
 import dev.listening.stack.ProjectRoot;
 import picocli.CommandLine.Command;
@@ -20,9 +21,8 @@ import java.time.Duration;
                         + "idempotence, linger and batch size, one fresh single-partition topic per run.",
                 "Prints both throughputs and their ratio (target: >= 1.0) and writes them to --out."})
 public final class ProducerBench extends ReportedBench<ProducerThroughput.Result> {
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", defaultValue = Env.KAFKA_OPTION,
-            description = "Kafka bootstrap servers (env " + Env.KAFKA + "; default ${DEFAULT-VALUE}).")
-    String bootstrap;
+    @Mixin
+    KafkaOptions kafka;
 
     @Option(names = "--records", paramLabel = "N", defaultValue = "200000",
             description = "Records per run (default ${DEFAULT-VALUE}).")
@@ -50,7 +50,7 @@ public final class ProducerBench extends ReportedBench<ProducerThroughput.Result
 
     @Override
     Benchmark<ProducerThroughput.Result> benchmark() {
-        return new ProducerThroughput(new ProducerThroughput.Settings(bootstrap, records, rounds, connectTimeout,
+        return new ProducerThroughput(new ProducerThroughput.Settings(kafka.bootstrap(), records, rounds, connectTimeout,
                 ProjectRoot.get(), songs.songs()));
     }
 }

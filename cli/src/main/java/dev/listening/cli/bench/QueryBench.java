@@ -2,6 +2,8 @@ package dev.listening.cli.bench;
 
 import dev.listening.bench.Benchmark;
 import dev.listening.bench.QueryLatency;
+import dev.listening.contract.options.CassandraOptions;
+import dev.listening.contract.options.SongsOption;
 import dev.listening.stack.ProjectRoot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

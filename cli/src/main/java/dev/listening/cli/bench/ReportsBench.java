@@ -58,7 +58,7 @@ public final class ReportsBench extends ReportedBench<List<ReportScaling.Timing>
     Benchmark<List<ReportScaling.Timing>> benchmark() {
         Path root = ProjectRoot.get();
         return new ReportScaling(new ReportScaling.Settings(services.bootstrap(), services.cassandra(), services.datacenter(),
-                root, job.home(root), job.songs(), firstDay, days, playsPerHour, listeners, repeat, job.master(),
+                root, job.home(), job.songs(), firstDay, days, playsPerHour, listeners, repeat, job.master(),
                 out.toAbsolutePath().resolveSibling(ReportScaling.STREAMER_LOG)));
     }
 }

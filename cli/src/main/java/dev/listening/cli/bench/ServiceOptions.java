@@ -1,20 +1,19 @@
 package dev.listening.cli.bench;
 
-import dev.listening.contract.Env;
+import dev.listening.contract.options.CassandraOptions;
+import dev.listening.contract.options.KafkaOptions;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** Where the stack of ./pipeline up listens, for the bench commands that use both Kafka and Cassandra. */
 public final class ServiceOptions {
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", defaultValue = Env.KAFKA_OPTION,
-            description = "Kafka bootstrap servers (env " + Env.KAFKA + "). Default: ${DEFAULT-VALUE}.")
-    String bootstrap;
+    @Mixin
+    KafkaOptions kafka;
 
     @Mixin
     CassandraOptions cassandra;
 
     String bootstrap() {
-        return bootstrap;
+        return kafka.bootstrap();
     }
 
     String cassandra() {

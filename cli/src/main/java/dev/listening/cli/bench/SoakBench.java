@@ -3,7 +3,8 @@ package dev.listening.cli.bench;
 import dev.listening.bench.Benchmark;
 import dev.listening.bench.Soak;
 import dev.listening.bench.SoakReport;
-import dev.listening.contract.Env;
+import dev.listening.contract.options.KeyspaceOption;
+import dev.listening.contract.options.TopicOption;
 import dev.listening.producer.run.DurationConverter;
 import dev.listening.stack.ProjectRoot;
 import picocli.CommandLine.Command;
@@ -40,13 +41,11 @@ public final class SoakBench extends ReportedBench<SoakReport> {
     @Mixin
     ServiceOptions services;
 
-    @Option(names = "--topic", paramLabel = "NAME", defaultValue = Env.TOPIC_OPTION,
-            description = "Topic (env " + Env.TOPIC + "). Default: ${DEFAULT-VALUE}.")
-    String topic;
+    @Mixin
+    TopicOption topic;
 
-    @Option(names = "--keyspace", paramLabel = "NAME", defaultValue = Env.KEYSPACE_OPTION,
-            description = "Keyspace (env " + Env.KEYSPACE + "). Default: ${DEFAULT-VALUE}.")
-    String keyspace;
+    @Mixin
+    KeyspaceOption keyspace;
 
     @Mixin
     StreamerJobOptions job;
@@ -63,8 +62,8 @@ public final class SoakBench extends ReportedBench<SoakReport> {
     @Override
     Benchmark<SoakReport> benchmark() {
         Path root = ProjectRoot.get();
-        return new Soak(new Soak.Settings(new SoakReport.Load(services.bootstrap(), services.cassandra(), topic,
-                keyspace, rate, duration, listeners, job.master()), services.datacenter(), catchUpTimeout, root, job.home(root),
+        return new Soak(new Soak.Settings(new SoakReport.Load(services.bootstrap(), services.cassandra(), topic.topic(),
+                keyspace.keyspace(), rate, duration, listeners, job.master()), services.datacenter(), catchUpTimeout, root, job.home(),
                 job.songs(), out.toAbsolutePath().resolveSibling(Soak.STREAMER_LOG)));
     }
 

@@ -59,7 +59,7 @@ public final class StreamerBench extends ReportedBench<StreamerThroughput.Result
     Benchmark<StreamerThroughput.Result> benchmark() {
         Path root = ProjectRoot.get();
         return new StreamerThroughput(new StreamerThroughput.Settings(services.bootstrap(),
-                services.cassandra(), services.datacenter(), root, job.home(root), job.songs(), records, partitions,
+                services.cassandra(), services.datacenter(), root, job.home(), job.songs(), records, partitions,
                 maxOffsetsPerTrigger, warmupRows, streamerWarmupRecords, job.master(),
                 out.toAbsolutePath().resolveSibling(StreamerThroughput.STREAMER_LOG)));
     }

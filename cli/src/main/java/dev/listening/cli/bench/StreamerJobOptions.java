@@ -1,7 +1,7 @@
 package dev.listening.cli.bench;
 
-import dev.listening.contract.Env;
-import dev.listening.stack.ProjectRoot;
+import dev.listening.cli.HomeOption;
+import dev.listening.contract.options.SongsOption;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -16,10 +16,8 @@ public final class StreamerJobOptions {
     @Mixin
     SongsOption songs;
 
-    @Option(names = "--home", paramLabel = "DIR", defaultValue = Env.HOME_OPTION,
-            description = "Checkpoints and Spark's scratch space; relative to the project root (env " + Env.HOME
-                    + "). Default: ${DEFAULT-VALUE}.")
-    String home;
+    @Mixin
+    HomeOption home;
 
     String master() {
         return master;
@@ -29,7 +27,7 @@ public final class StreamerJobOptions {
         return songs.songs();
     }
 
-    Path home(Path root) {
-        return ProjectRoot.home(root, home);
+    Path home() {
+        return home.home();
     }
 }

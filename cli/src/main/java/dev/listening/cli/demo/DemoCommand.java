@@ -1,14 +1,15 @@
 package dev.listening.cli.demo;
 
 import dev.listening.cli.stack.StackOptions;
-import dev.listening.contract.Env;
+import dev.listening.contract.options.KeyspaceOption;
+import dev.listening.contract.options.OutputDirOption;
+import dev.listening.contract.options.TopicOption;
 import dev.listening.verify.demo.Demo;
 import dev.listening.verify.demo.DemoSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** ./pipeline demo: the whole product in one go, on the local stack ({@link Demo}). */
@@ -37,27 +38,26 @@ public final class DemoCommand implements Callable<Integer> {
             description = "The known listener the queries are run for. Default: ${DEFAULT-VALUE}.")
     String user;
 
-    @Option(names = "--topic", paramLabel = "NAME", defaultValue = Env.TOPIC_OPTION, description = "Topic (env " + Env.TOPIC + "). Default: ${DEFAULT-VALUE}.")
-    String topic;
+    @Mixin
+    TopicOption topic;
 
-    @Option(names = "--keyspace", paramLabel = "NAME", defaultValue = Env.KEYSPACE_OPTION, description = "Keyspace (env " + Env.KEYSPACE + "). Default: ${DEFAULT-VALUE}.")
-    String keyspace;
+    @Mixin
+    KeyspaceOption keyspace;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = DemoSettings.DEFAULT_TIMEOUT_SECONDS,
             description = "How long to wait for every event to be stored. Default: ${DEFAULT-VALUE}.")
     int timeoutSeconds;
 
-    @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "${sys:pipeline.root:-.}/output",
-            description = "Where the query results go. Default: ${DEFAULT-VALUE}.")
-    Path outDir;
+    @Mixin
+    OutputDirOption outDir;
 
     @Option(names = "--keep-running", description = "Leave the stack and the streaming job running afterwards.")
     boolean keepRunning;
 
     @Override
     public Integer call() throws InterruptedException {
-        Demo demo = new Demo(new DemoSettings(stack.settings(), events, rate, listeners, user, topic, keyspace,
-                timeoutSeconds, outDir, keepRunning));
+        Demo demo = new Demo(new DemoSettings(stack.settings(), events, rate, listeners, user, topic.topic(),
+                keyspace.keyspace(), timeoutSeconds, outDir.outDir(), keepRunning));
         Demo.Result result = demo.run();
         System.out.println();
         demo.summary(result).forEach(System.out::println);

@@ -1,5 +1,6 @@
 package dev.listening.cli.stack;
 
+import dev.listening.cli.HomeOption;
 import dev.listening.stack.LocalStack;
 import dev.listening.stack.StopReport;
 import picocli.CommandLine.Command;

@@ -1,7 +1,9 @@
 package dev.listening.cli.stack;
 
+import dev.listening.cli.HomeOption;
 import dev.listening.contract.Env;
 import dev.listening.contract.UserError;
+import dev.listening.contract.options.CassandraOptions;
 import dev.listening.stack.StackSettings;
 import dev.listening.stack.net.HostPort;
 import picocli.CommandLine.Mixin;
@@ -17,27 +19,23 @@ public final class StackOptions {
             description = "Port of the broker's KRaft controller (env " + Env.KAFKA_CONTROLLER_PORT + "). Default: ${DEFAULT-VALUE}.")
     int kafkaControllerPort;
 
-    @Option(names = StackSettings.CASSANDRA_FLAG, paramLabel = "HOST:PORT", defaultValue = Env.CASSANDRA_OPTION,
-            description = "Cassandra CQL address of the one local node (env " + Env.CASSANDRA + "). Default: ${DEFAULT-VALUE}.")
-    String cassandra;
+    @Mixin
+    CassandraOptions cassandra;
 
     @Option(names = StackSettings.CASSANDRA_STORAGE_PORT_FLAG, paramLabel = "PORT", defaultValue = Env.CASSANDRA_STORAGE_PORT_OPTION,
             description = "Cassandra inter-node storage port (env " + Env.CASSANDRA_STORAGE_PORT + "). Default: ${DEFAULT-VALUE}.")
     int cassandraStoragePort;
 
-    @Option(names = "--datacenter", paramLabel = "NAME", defaultValue = Env.DATACENTER_OPTION,
-            description = "Cassandra data centre the readiness check connects to (env " + Env.DATACENTER + "). Default: ${DEFAULT-VALUE}.")
-    String datacenter;
-
     @Mixin
     HomeOption home;
 
     public StackSettings settings() {
-        if (cassandra.contains(",")) {
+        String node = cassandra.cassandra();
+        if (node.contains(",")) {
             throw new UserError("the local stack runs one Cassandra node: " + StackSettings.CASSANDRA_FLAG
-                    + " takes one host:port, not '" + cassandra + "'");
+                    + " takes one host:port, not '" + node + "'");
         }
         return new StackSettings(home.root(), home.home(), HostPort.parse(kafka), kafkaControllerPort,
-                HostPort.parse(cassandra), cassandraStoragePort, datacenter);
+                HostPort.parse(node), cassandraStoragePort, cassandra.datacenter());
     }
 }

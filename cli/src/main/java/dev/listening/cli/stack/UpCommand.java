@@ -1,6 +1,7 @@
 package dev.listening.cli.stack;
 
-import dev.listening.contract.Env;
+import dev.listening.contract.options.KeyspaceOption;
+import dev.listening.contract.options.TopicOption;
 import dev.listening.cql.Replication;
 import dev.listening.stack.Bootstrap;
 import dev.listening.stack.ClusterSettings;
@@ -30,18 +31,16 @@ public final class UpCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
-    @Option(names = "--topic", paramLabel = "NAME", defaultValue = Env.TOPIC_OPTION,
-            description = "Topic to create if missing (env " + Env.TOPIC + "). Default: ${DEFAULT-VALUE}.")
-    String topic;
+    @Mixin
+    TopicOption topic;
 
     @Option(names = "--partitions", paramLabel = "N",
             description = "Partitions of the topic when it is created. Default: 1, with --cluster " + CLUSTER_PARTITIONS
                     + " (Spark reads each partition in a task of its own).")
     Integer partitions;
 
-    @Option(names = "--keyspace", paramLabel = "NAME", defaultValue = Env.KEYSPACE_OPTION,
-            description = "Keyspace to apply cql/create_db.cql to (env " + Env.KEYSPACE + "). Default: ${DEFAULT-VALUE}.")
-    String keyspace;
+    @Mixin
+    KeyspaceOption keyspace;
 
     @Option(names = "--replication", paramLabel = "STRATEGY", converter = ReplicationConverter.class,
             description = "Keyspace replication: SimpleStrategy:N or NetworkTopologyStrategy:dc=N[,dc=N]. Default: "
@@ -62,11 +61,11 @@ public final class UpCommand implements Callable<Integer> {
         if (cluster.enabled()) {
             ClusterSettings clusterSettings = cluster.settings();
             local = new LocalStack(settings, clusterSettings);
-            bootstrap = new Bootstrap(topic, partitions != null ? partitions : CLUSTER_PARTITIONS, keyspace, replication != null
+            bootstrap = new Bootstrap(topic.topic(), partitions != null ? partitions : CLUSTER_PARTITIONS, keyspace.keyspace(), replication != null
                     ? replication : Replication.parse(Replication.NETWORK_TOPOLOGY + ":" + settings.datacenter() + "=" + clusterSettings.cassandraNodes()));
         } else {
             local = new LocalStack(settings);
-            bootstrap = new Bootstrap(topic, partitions != null ? partitions : 1, keyspace,
+            bootstrap = new Bootstrap(topic.topic(), partitions != null ? partitions : 1, keyspace.keyspace(),
                     replication != null ? replication : Replication.parse(Replication.LOCAL_DEFAULT));
         }
         UpReport report = local.up(bootstrap, Duration.ofSeconds(readyTimeoutSeconds));

@@ -26,9 +26,4 @@ public final class OffsetsConverter implements ITypeConverter<Map<Integer, Long>
         }
         return offsets;
     }
-
-    public static String format(Map<Integer, Long> offsets) {
-        return offsets.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .reduce((a, b) -> a + "," + b).orElse("");
-    }
 }

@@ -1,11 +1,14 @@
 package dev.listening.cli.verify;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
-import dev.listening.contract.Env;
 import dev.listening.contract.StreamerOptions;
 import dev.listening.contract.UserError;
+import dev.listening.contract.options.CassandraOptions;
+import dev.listening.contract.options.KafkaOptions;
+import dev.listening.contract.options.KeyspaceOption;
+import dev.listening.contract.options.TopicOption;
 import dev.listening.cql.CassandraSessions;
+import dev.listening.cql.ReadConsistencyOption;
 import dev.listening.verify.Quality;
 import dev.listening.stack.ProjectRoot;
 import dev.listening.verify.Reconciliation;
@@ -16,6 +19,7 @@ import dev.listening.verify.Verifier;
 import dev.listening.verify.VerifyText;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -36,25 +40,20 @@ public final class VerifyCommand implements Callable<Integer> {
     /** How far ahead of verify's clock an event time may be: the producer's clock is another machine's. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
-    @Option(names = "--bootstrap", defaultValue = Env.KAFKA_OPTION, description = "Kafka bootstrap servers (env ${env:PIPELINE_KAFKA}; default: ${DEFAULT-VALUE}).")
-    String bootstrap;
+    @Mixin
+    KafkaOptions kafka;
 
-    @Option(names = "--topic", defaultValue = Env.TOPIC_OPTION, description = "Topic to verify (default: ${DEFAULT-VALUE}).")
-    String topic;
+    @Mixin
+    TopicOption topic;
 
-    @Option(names = "--cassandra", defaultValue = Env.CASSANDRA_OPTION, description = "Cassandra contact points host:port[,host:port] (default: ${DEFAULT-VALUE}).")
-    String cassandra;
+    @Mixin
+    CassandraOptions cassandra;
 
-    @Option(names = "--datacenter", defaultValue = Env.DATACENTER_OPTION, description = "Cassandra local data centre (default: ${DEFAULT-VALUE}).")
-    String datacenter;
+    @Mixin
+    ReadConsistencyOption consistency;
 
-    @Option(names = "--consistency", paramLabel = "LEVEL", defaultValue = "LOCAL_ONE",
-            description = "Read consistency: ${DEFAULT-VALUE} for one node; LOCAL_QUORUM on a cluster written at LOCAL_QUORUM "
-                    + "(then a node that missed writes while down cannot hide them).")
-    DefaultConsistencyLevel consistency;
-
-    @Option(names = "--keyspace", defaultValue = Env.KEYSPACE_OPTION, description = "Keyspace (default: ${DEFAULT-VALUE}).")
-    String keyspace;
+    @Mixin
+    KeyspaceOption keyspace;
 
     @Option(names = "--from-offsets", converter = OffsetsConverter.class, paramLabel = "P=O[,P=O]",
             description = "Start offsets per partition (default: the beginning). Rows no record explains are then judged only with --full.")
@@ -135,10 +134,12 @@ public final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Quality.Thresholds thresholds = quality == null ? null : quality.thresholds();
+        String topic = this.topic.topic();
+        String keyspace = this.keyspace.keyspace();
         SongFeatures features = SongFeatures.load(songs);
         Scope scope = full ? Scope.FULL : Scope.RECORDS;
-        try (CqlSession session = CassandraSessions.open(cassandra, datacenter, Duration.ofSeconds(30), consistency)) {
-            Verifier verifier = new Verifier(new TopicReader(bootstrap, Duration.ofSeconds(30)), session, keyspace, features);
+        try (CqlSession session = CassandraSessions.open(cassandra, Duration.ofSeconds(30), consistency.consistency())) {
+            Verifier verifier = new Verifier(new TopicReader(kafka.bootstrap(), Duration.ofSeconds(30)), session, keyspace, features);
             if (thresholds == null) {
                 Reconciliation.Report report = verifier.verify(topic, from, to, scope);
                 VerifyText.reconciliation(report, topic, keyspace, show).forEach(System.out::println);

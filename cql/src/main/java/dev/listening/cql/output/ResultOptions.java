@@ -1,10 +1,17 @@
 package dev.listening.cql.output;
 
-import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
-import dev.listening.contract.Env;
+import com.datastax.oss.driver.api.core.CqlSession;
+import dev.listening.contract.options.CassandraOptions;
+import dev.listening.contract.options.KeyspaceOption;
+import dev.listening.contract.options.OutputDirOption;
+import dev.listening.cql.CassandraSessions;
+import dev.listening.cql.ReadConsistencyOption;
+import dev.listening.cql.Schema;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** The options of the commands that read Cassandra and write a result file: ./pipeline query and report. */
 public final class ResultOptions {
@@ -12,23 +19,29 @@ public final class ResultOptions {
             description = "text (aligned table, .txt), csv or json. Default: ${DEFAULT-VALUE}.")
     public String format;
 
-    @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "${sys:pipeline.root:-.}/output",
-            description = "Where the result file goes. Default: ${DEFAULT-VALUE}.")
-    public Path outDir;
+    @Mixin
+    OutputDirOption outDir;
 
-    @Option(names = "--cassandra", paramLabel = "HOST:PORT[,HOST:PORT]", defaultValue = Env.CASSANDRA_OPTION,
-            description = "Contact points (env " + Env.CASSANDRA + "). Default: ${DEFAULT-VALUE}.")
-    public String cassandra;
+    @Mixin
+    CassandraOptions cassandra;
 
-    @Option(names = "--datacenter", paramLabel = "DC", defaultValue = Env.DATACENTER_OPTION,
-            description = "Local datacenter (env " + Env.DATACENTER + "). Default: ${DEFAULT-VALUE}.")
-    public String datacenter;
+    @Mixin
+    ReadConsistencyOption consistency;
 
-    @Option(names = "--consistency", paramLabel = "LEVEL", defaultValue = "LOCAL_ONE",
-            description = "Read consistency: ${DEFAULT-VALUE} for one node; LOCAL_QUORUM on a cluster written at LOCAL_QUORUM.")
-    public DefaultConsistencyLevel consistency;
+    @Mixin
+    KeyspaceOption keyspace;
 
-    @Option(names = "--keyspace", paramLabel = "KEYSPACE", defaultValue = Env.KEYSPACE_OPTION,
-            description = "Keyspace to read (env " + Env.KEYSPACE + "). Default: ${DEFAULT-VALUE}.")
-    public String keyspace;
+    public Path outDir() {
+        return outDir.outDir();
+    }
+
+    /** The keyspace, checked to be a plain CQL name. */
+    public String keyspace() {
+        return Schema.checkKeyspace(keyspace.keyspace());
+    }
+
+    /** A session on the Cassandra of the options, reading at their consistency. */
+    public CqlSession open(Duration requestTimeout) {
+        return CassandraSessions.open(cassandra, requestTimeout, consistency.consistency());
+    }
 }

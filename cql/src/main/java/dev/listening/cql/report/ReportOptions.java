@@ -2,8 +2,6 @@ package dev.listening.cql.report;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import dev.listening.contract.UserError;
-import dev.listening.cql.CassandraSessions;
-import dev.listening.cql.Schema;
 import dev.listening.cql.output.OutputFiles;
 import dev.listening.cql.output.OutputFormat;
 import dev.listening.cql.output.Report;
@@ -37,12 +35,12 @@ final class ReportOptions {
             throw new UserError("--n must be at least 1, not " + n);
         }
         OutputFormat outputFormat = OutputFormat.parse(result.format);
-        String keyspace = Schema.checkKeyspace(result.keyspace);
-        try (CqlSession session = CassandraSessions.open(result.cassandra, result.datacenter, REQUEST_TIMEOUT, result.consistency)) {
+        String keyspace = result.keyspace();
+        try (CqlSession session = result.open(REQUEST_TIMEOUT)) {
             long start = System.nanoTime();
             Report ranking = report.apply(new RollupReader(session, keyspace), keyspace);
             String rendered = outputFormat.render(ranking);
-            Path target = OutputFiles.replace(result.outDir.resolve(outputFormat.fileName(ranking.outputName())), rendered);
+            Path target = OutputFiles.replace(result.outDir().resolve(outputFormat.fileName(ranking.outputName())), rendered);
             PrintWriter out = spec.commandLine().getOut();
             out.print(rendered);
             out.flush();

@@ -1,6 +1,7 @@
 package dev.listening.stack.spark;
 
 import dev.listening.contract.Env;
+import dev.listening.contract.Interval;
 import dev.listening.contract.StreamerOptions;
 
 import java.nio.file.Path;
@@ -14,7 +15,16 @@ import java.util.Map;
 public record StreamerSubmission(String bootstrap, String topic, String cassandra, String datacenter, String keyspace,
                                  String consistency, Path songs, String trigger, long maxOffsetsPerTrigger,
                                  String startingOffsets, Path checkpoint, String retryTimeout,
-                                 String rollupInterval) {
+                                 String rollupInterval, String stallTimeout) {
+
+    /** The job's options as ./pipeline stream read them; the checkpoint defaults to one under {@code home}. */
+    public static StreamerSubmission of(StreamerOptions options, Path home) {
+        return new StreamerSubmission(options.kafka.bootstrap(), options.topic.topic(), options.cassandra.cassandra(),
+                options.cassandra.datacenter(), options.keyspace.keyspace(), options.consistency, options.songs.songs(),
+                Interval.format(options.trigger), options.maxOffsetsPerTrigger, options.startingOffsets,
+                options.checkpoint(home), Interval.format(options.retryTimeout), Interval.format(options.rollupInterval),
+                Interval.format(options.stallTimeout));
+    }
 
     /** The job's defaults for everything but where Kafka and Cassandra are and which topic and keyspace to use. */
     public static StreamerSubmission defaults(Path root, Path home, String bootstrap, String cassandra,
@@ -23,47 +33,48 @@ public record StreamerSubmission(String bootstrap, String topic, String cassandr
                 StreamerOptions.DEFAULT_CONSISTENCY, root.resolve(StreamerOptions.DEFAULT_SONGS),
                 StreamerOptions.DEFAULT_TRIGGER, Long.parseLong(StreamerOptions.DEFAULT_MAX_OFFSETS_PER_TRIGGER),
                 StreamerOptions.DEFAULT_STARTING_OFFSETS, StreamerOptions.defaultCheckpoint(home, topic, keyspace),
-                StreamerOptions.DEFAULT_RETRY_TIMEOUT, StreamerOptions.DEFAULT_ROLLUP_INTERVAL);
+                StreamerOptions.DEFAULT_RETRY_TIMEOUT, StreamerOptions.DEFAULT_ROLLUP_INTERVAL,
+                StreamerOptions.DEFAULT_STALL_TIMEOUT);
     }
 
     public StreamerSubmission withDatacenter(String name) {
         return new StreamerSubmission(bootstrap, topic, cassandra, name, keyspace, consistency, songs, trigger,
-                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval);
+                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout);
     }
 
     public StreamerSubmission withConsistency(String level) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, level, songs, trigger,
-                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval);
+                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout);
     }
 
     public StreamerSubmission withSongs(Path csv) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, csv, trigger,
-                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval);
+                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout);
     }
 
     public StreamerSubmission withTrigger(String interval) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, interval,
-                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval);
+                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout);
     }
 
     public StreamerSubmission withMaxOffsetsPerTrigger(long records) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
-                records, startingOffsets, checkpoint, retryTimeout, rollupInterval);
+                records, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout);
     }
 
     public StreamerSubmission withStartingOffsets(String offsets) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
-                maxOffsetsPerTrigger, offsets, checkpoint, retryTimeout, rollupInterval);
+                maxOffsetsPerTrigger, offsets, checkpoint, retryTimeout, rollupInterval, stallTimeout);
     }
 
     public StreamerSubmission withCheckpoint(Path directory) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
-                maxOffsetsPerTrigger, startingOffsets, directory, retryTimeout, rollupInterval);
+                maxOffsetsPerTrigger, startingOffsets, directory, retryTimeout, rollupInterval, stallTimeout);
     }
 
     public StreamerSubmission withRollupInterval(String interval) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
-                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, interval);
+                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, interval, stallTimeout);
     }
 
     public List<String> args() {
@@ -80,7 +91,8 @@ public record StreamerSubmission(String bootstrap, String topic, String cassandr
                 StreamerOptions.STARTING_OFFSETS, startingOffsets,
                 StreamerOptions.CHECKPOINT, checkpoint.toString(),
                 StreamerOptions.RETRY_TIMEOUT, retryTimeout,
-                StreamerOptions.ROLLUP_INTERVAL, rollupInterval);
+                StreamerOptions.ROLLUP_INTERVAL, rollupInterval,
+                StreamerOptions.STALL_TIMEOUT, stallTimeout);
     }
 
     /** The streamer as a Spark job on {@code master} (local[*], local[2], spark://host:7077, ...). */

@@ -2,7 +2,11 @@ package dev.listening.stack.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.listening.contract.StreamerOptions;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -40,7 +44,8 @@ class StreamerSubmissionTest {
                 Map.entry("--starting-offsets", "earliest"),
                 Map.entry("--checkpoint", "/work/.pipeline/checkpoints/listening-events-spotify"),
                 Map.entry("--retry-timeout", "10m"),
-                Map.entry("--rollup-interval", "10s")), options);
+                Map.entry("--rollup-interval", "10s"),
+                Map.entry("--stall-timeout", "5m")), options);
     }
 
     @Test
@@ -63,5 +68,22 @@ class StreamerSubmissionTest {
         assertEquals("/ck", options.get("--checkpoint"));
         assertEquals("ks", options.get("--keyspace"));
         assertEquals("1m", options.get("--rollup-interval"));
+    }
+
+    @Command
+    static final class Job {
+        @Mixin
+        StreamerOptions options;
+    }
+
+    @Test
+    void theArgumentsReadBackAsTheSameSubmissionThroughTheJobsOwnOptions() {
+        StreamerSubmission submission = StreamerSubmission.defaults(ROOT, HOME, "k:1", "c:2,d:3", "t", "ks")
+                .withTrigger("1s").withMaxOffsetsPerTrigger(500).withStartingOffsets("latest").withConsistency("LOCAL_QUORUM")
+                .withCheckpoint(Path.of("/ck")).withDatacenter("dc2").withSongs(Path.of("/songs.csv")).withRollupInterval("1m");
+        Job job = new Job();
+        new CommandLine(job).parseArgs(submission.args().toArray(String[]::new));
+
+        assertEquals(submission, StreamerSubmission.of(job.options, Path.of("/elsewhere")));
     }
 }

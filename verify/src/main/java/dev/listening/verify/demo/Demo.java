@@ -1,13 +1,19 @@
 package dev.listening.verify.demo;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import dev.listening.contract.Cli;
 import dev.listening.contract.StreamerOptions;
 import dev.listening.contract.UserError;
+import dev.listening.contract.options.SongsOption;
 import dev.listening.cql.CassandraSessions;
-import dev.listening.cql.QueryCommand;
 import dev.listening.cql.Replication;
-import dev.listening.producer.ProduceCommand;
+import dev.listening.cql.output.OutputFormat;
+import dev.listening.cql.query.NamedQuery;
+import dev.listening.cql.query.QueryOutput;
+import dev.listening.cql.query.QueryParameters;
+import dev.listening.cql.query.QueryRequest;
+import dev.listening.producer.ProduceSettings;
+import dev.listening.producer.Producer;
+import dev.listening.producer.rate.Rate;
 import dev.listening.stack.Bootstrap;
 import dev.listening.stack.LocalStack;
 import dev.listening.stack.ServiceReport;
@@ -25,7 +31,11 @@ import dev.listening.verify.VerifyText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -107,12 +117,9 @@ public final class Demo {
                 streamerLog));
         try {
             steps.run("producing " + events + " events at " + rate + "/s, " + user + " among " + listeners + " listeners", null, () -> {
-                int exit = Cli.execute(new ProduceCommand(), "--bootstrap", bootstrap, "--topic", topic, "--limit", Integer.toString(events),
-                        "--rate", Integer.toString(rate), "--listeners", Integer.toString(listeners), "--user", user);
-                if (exit != 0) {
-                    throw new UserError("the producer exited with " + exit);
-                }
-                return exit;
+                new Producer(ProduceSettings.uniform(bootstrap, topic, stack.root().resolve(SongsOption.DEFAULT_SONGS),
+                        new Rate(rate), (long) events, null, listeners, List.of(user)), Clock.systemUTC()).run(stdout());
+                return events;
             });
             Map<Integer, Long> after = reader.endOffsets(topic);
             try (CqlSession session = CassandraSessions.open(cassandra, stack.datacenter(), REQUEST_TIMEOUT)) {
@@ -124,7 +131,7 @@ public final class Demo {
                 LOG.info("all {} events queryable {} after the demo started", report.records(), steps.sinceStart());
                 RecordRef.PartitionKey latest = latestHourOf(reader.read(topic, before, after));
                 steps.run("running the queries for " + user + " on " + latest.date() + " at " + latest.hour() + "h", null,
-                        () -> queries(cassandra, stack.datacenter(), latest));
+                        () -> queries(session, latest));
                 return new Streamed(streamer, report, queryable);
             }
         } catch (RuntimeException e) {
@@ -167,17 +174,17 @@ public final class Demo {
                 .orElseThrow(() -> new UserError("no event of " + user + " was produced; give more --events"));
     }
 
-    private int queries(String cassandra, String datacenter, RecordRef.PartitionKey latest) {
-        List<String> common = List.of("--cassandra", cassandra, "--datacenter", datacenter, "--keyspace", keyspace,
-                "--out-dir", settings.outDir().toString());
-        List<String> forUser = List.of("--user", user, "--date", latest.date().toString(), "--hour", Integer.toString(latest.hour()));
-        for (List<String> args : List.of(List.of("sample"), concat(List.of("songs"), forUser), concat(List.of("averages"), forUser))) {
-            int exit = Cli.execute(new QueryCommand(), concat(args, common).toArray(String[]::new));
-            if (exit != 0) {
-                throw new UserError("query " + args.get(0) + " exited with " + exit);
-            }
-        }
-        return 0;
+    /** The three queries of the demo into output/, on the demo's session. */
+    private List<Path> queries(CqlSession session, RecordRef.PartitionKey latest) {
+        QueryOutput output = new QueryOutput(session, keyspace, OutputFormat.TEXT, settings.outDir(), stdout());
+        QueryParameters forUser = QueryParameters.parse(user, latest.date().toString(), Integer.toString(latest.hour()));
+        return List.of(output.write(QueryRequest.named(NamedQuery.SAMPLE, QueryParameters.NONE)),
+                output.write(QueryRequest.named(NamedQuery.SONGS, forUser)),
+                output.write(QueryRequest.named(NamedQuery.AVERAGES, forUser)));
+    }
+
+    private static PrintWriter stdout() {
+        return new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     }
 
     /** The summary printed at the end of the demo. */
@@ -192,10 +199,6 @@ public final class Demo {
                 String.format("  verdict           %s", report.passed() ? "every event stored exactly once, as sent" : "NOT exactly once as sent"),
                 String.format("  outputs           %s", settings.outDir().resolve("output_{full,simple,agg}.txt")),
                 String.format("  total time        %s", Steps.seconds(result.total())));
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
 
     private static void pause() {

@@ -1,6 +1,5 @@
-package dev.listening.streamer;
+package dev.listening.contract;
 
-import dev.listening.contract.UserError;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -33,5 +32,17 @@ public final class Interval implements ITypeConverter<Duration> {
             case "m" -> Duration.ofMinutes(amount);
             default -> Duration.ofHours(amount);
         };
+    }
+
+    /** The inverse of {@link #parse}: the largest whole unit, so a parsed value reads as it was written. */
+    public static String format(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis % 3_600_000 == 0 && millis > 0) {
+            return millis / 3_600_000 + "h";
+        }
+        if (millis % 60_000 == 0 && millis > 0) {
+            return millis / 60_000 + "m";
+        }
+        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
     }
 }

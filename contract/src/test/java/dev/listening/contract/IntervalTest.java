@@ -1,9 +1,8 @@
-package dev.listening.streamer;
+package dev.listening.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.listening.contract.UserError;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -24,5 +23,12 @@ class IntervalTest {
         assertEquals("'30 seconds' is not a duration like 500ms, 1s, 30s, 5m or 1h", e.getMessage());
         assertThrows(UserError.class, () -> Interval.parse("-1s"));
         assertThrows(UserError.class, () -> Interval.parse("1d"));
+    }
+
+    @Test
+    void formatsBackAsItWasWritten() {
+        for (String text : new String[] {"500ms", "1s", "30s", "90s", "10m", "2h", "0s"}) {
+            assertEquals(text, Interval.format(Interval.parse(text)));
+        }
     }
 }
