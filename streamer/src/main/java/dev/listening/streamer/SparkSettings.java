@@ -32,6 +32,9 @@ public final class SparkSettings {
         conf.setIfMissing("spark.cassandra.output.concurrent.writes", "32");
         // Within a write: retry timed-out statements; reconnect to a node that went away with backoff.
         conf.setIfMissing("spark.cassandra.query.retry.count", "10");
+        // The driver's request timeout, on every read and write: at the connector's default (120 s) writes in flight
+        // when the node was killed held their batch for 4 minutes, twice the timeout, before it was retried.
+        conf.setIfMissing("spark.cassandra.read.timeoutMS", "20000");
         conf.setIfMissing("spark.cassandra.connection.reconnectionDelayMS.min", "1000");
         conf.setIfMissing("spark.cassandra.connection.reconnectionDelayMS.max", "30000");
         // The songs' broadcast hash relation is rebuilt every micro-batch; the default page (32 MiB on

@@ -19,6 +19,7 @@ class SparkSettingsTest {
 
         assertEquals("local[*]", conf.get("spark.master"));
         assertEquals("UTC", conf.get("spark.sql.session.timeZone"));
+        assertEquals("20000", conf.get("spark.cassandra.read.timeoutMS"), "every request has a short deadline");
     }
 
     @Test
