@@ -32,8 +32,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * ./pipeline bench faults: the pipeline under load while its parts are killed with SIGKILL at random
@@ -135,13 +135,15 @@ public final class Faults implements Benchmark<FaultsReport> {
             try (ProducerProcess producer = ProducerProcess.start(settings.root(), kafka, bootstrap.topic(), settings.rate(),
                     LISTENERS, settings.songs(), settings.logs().resolve("faults-producer.log"))) {
                 try (Recoveries watch = new Recoveries(checkpoint, POLL)) {
-                    awaitCommitAfter(OptionalLong.empty(), STARTUP_TIMEOUT, "the first batch");
+                    awaitWhileStreaming("commit of the first batch", STARTUP_TIMEOUT,
+                            () -> Checkpoints.lastCommitted(checkpoint).isPresent());
                     int number = 0;
                     for (FaultPlan.Step step : plan.steps()) {
                         Thread.sleep(step.pause().toMillis());
                         inject(step.fault(), ++number, watch);
                     }
-                    awaitRecovered(watch);
+                    awaitWhileStreaming("batch committed after the last fault", settings.recovery(),
+                            () -> watch.pending() == 0);
                     recoveries.addAll(watch.recovered());
                     awaitRecords(settings.events());
                 } catch (UserError e) {
@@ -173,18 +175,6 @@ public final class Faults implements Benchmark<FaultsReport> {
             }
         }
 
-        /** Until a batch was committed after the last fault, with the job alive. */
-        private void awaitRecovered(Recoveries watch) throws InterruptedException {
-            Instant giveUp = Instant.now().plus(settings.recovery());
-            while (watch.pending() > 0) {
-                requireStreamerAlive("the recovery from the last faults");
-                if (Instant.now().isAfter(giveUp)) {
-                    throw new UserError("no batch committed within " + settings.recovery().toSeconds() + " s of the last fault");
-                }
-                Thread.sleep(POLL.toMillis());
-            }
-        }
-
         private void startStreamer() {
             incarnation++;
             streamer = SparkSubmitProcess.start(submission.job(runtime, settings.master()),
@@ -213,17 +203,13 @@ public final class Faults implements Benchmark<FaultsReport> {
             }
         }
 
-        /** Until the checkpoint holds a commit newer than {@code after}; the job must stay alive meanwhile. */
-        private void awaitCommitAfter(OptionalLong after, Duration timeout, String what) throws InterruptedException {
+        /** Until {@code done}, with the job alive all along; a UserError naming {@code what} past the timeout. */
+        private void awaitWhileStreaming(String what, Duration timeout, BooleanSupplier done) throws InterruptedException {
             Instant giveUp = Instant.now().plus(timeout);
-            while (true) {
-                OptionalLong now = Checkpoints.lastCommitted(checkpoint);
-                if (now.isPresent() && (after.isEmpty() || now.getAsLong() > after.getAsLong())) {
-                    return;
-                }
+            while (!done.getAsBoolean()) {
                 requireStreamerAlive(what);
                 if (Instant.now().isAfter(giveUp)) {
-                    throw new UserError("no commit of " + what + " within " + timeout.toSeconds() + " s");
+                    throw new UserError("no " + what + " within " + timeout.toSeconds() + " s");
                 }
                 Thread.sleep(POLL.toMillis());
             }
