@@ -1,12 +1,15 @@
 package dev.listening.stack;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import dev.listening.contract.CassandraCredentials;
 import dev.listening.contract.Env;
 import dev.listening.contract.UserError;
 import dev.listening.contract.kafka.Topics;
 import dev.listening.cql.CassandraSessions;
 import dev.listening.cql.Schema;
 import dev.listening.stack.cassandra.CassandraService;
+import dev.listening.stack.cassandra.LocalAuthentication;
 import dev.listening.stack.cassandra.RingNode;
 import dev.listening.stack.kafka.KafkaService;
 import dev.listening.stack.net.Ports;
@@ -153,7 +156,10 @@ public final class LocalStack implements AutoCloseable {
                 }
             }
             boolean topicCreated = Topics.ensure(settings.kafka().toString(), bootstrap.topic(), bootstrap.partitions(), REQUEST_TIMEOUT);
-            try (CqlSession session = CassandraSessions.open(cassandraContactPoints(), settings.datacenter(), REQUEST_TIMEOUT)) {
+            Optional<CassandraCredentials> credentials = cluster == null ? LocalAuthentication.ensureRole(
+                    cassandraContactPoints(), settings.datacenter(), settings.home(), READY_TIMEOUT) : Optional.empty();
+            try (CqlSession session = CassandraSessions.open(cassandraContactPoints(), settings.datacenter(), REQUEST_TIMEOUT,
+                    DefaultConsistencyLevel.LOCAL_ONE, credentials)) {
                 Schema.load().apply(session, bootstrap.keyspace(), bootstrap.replication());
             }
             synchronized (launched) {

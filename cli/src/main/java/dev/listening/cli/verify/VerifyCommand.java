@@ -122,7 +122,7 @@ public final class VerifyCommand implements Callable<Integer> {
         String topic = this.topic.topic();
         String keyspace = this.keyspace.keyspace();
         try (CqlSession session = CassandraSessions.open(cassandra, Duration.ofSeconds(30), consistency.consistency())) {
-            Verifier verifier = new Verifier(new TopicReader(kafka.bootstrap(), Duration.ofSeconds(30)), session, keyspace);
+            Verifier verifier = new Verifier(new TopicReader(kafka.client(), Duration.ofSeconds(30)), session, keyspace);
             if (thresholds == null) {
                 Reconciliation.Report report = verifier.verify(topic, from, to);
                 VerifyText.reconciliation(report, topic, keyspace, show).forEach(System.out::println);
