@@ -36,6 +36,6 @@ class StreamCommandTest {
 
         assertEquals("spark://m:7077", command.master);
         assertEquals(new StreamerSubmission("k:1", "t", "c:2", "dc2", "ks", "LOCAL_QUORUM", Path.of("/s.csv"), "1s", 7,
-                "latest", Path.of("/ck"), "1m", "30s", "90s"), command.submission(HOME));
+                "latest", Path.of("/ck"), "1m", "30s", "90s", null), command.submission(HOME));
     }
 }

@@ -128,7 +128,7 @@ public final class ProduceCommand implements Callable<Integer> {
     }
 
     ProduceSettings settings() {
-        return new ProduceSettings(kafka.bootstrap(), topic.topic(), partitions, rate, limit, duration, listeners, users,
+        return new ProduceSettings(kafka.client(), topic.topic(), partitions, rate, limit, duration, listeners, users,
                 seed, start, scenario, speed, backfill, out, from, songs.songs(), connectTimeout, verbose);
     }
 

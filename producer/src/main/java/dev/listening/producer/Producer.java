@@ -97,13 +97,12 @@ public final class Producer {
             LOG.info("writing to {}", settings.out());
             return new EventFileWriter(settings.out());
         }
-        String bootstrap = settings.bootstrap();
         String topic = settings.topic();
-        if (Topics.ensure(bootstrap, topic, settings.partitions(), settings.connectTimeout())) {
+        if (Topics.ensure(settings.kafka(), topic, settings.partitions(), settings.connectTimeout())) {
             LOG.info("created topic {} with {} partitions", topic, settings.partitions());
         }
-        LOG.info("producing to {} at {}", topic, bootstrap);
-        return new EventSender(bootstrap, topic, ProducerSettings.MAX_BLOCK);
+        LOG.info("producing to {} at {}", topic, settings.kafka().bootstrap());
+        return new EventSender(settings.kafka(), topic, ProducerSettings.MAX_BLOCK);
     }
 
     /** Ctrl-C or SIGTERM closes the run, which flushes and reports before the JVM exits. */

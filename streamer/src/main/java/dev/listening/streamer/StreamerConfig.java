@@ -3,13 +3,14 @@ package dev.listening.streamer;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import dev.listening.contract.StreamerOptions;
 import dev.listening.contract.UserError;
+import dev.listening.contract.kafka.KafkaClient;
 
 import java.time.Duration;
 import java.util.Set;
 
 /** The streamer's settings, validated before anything connects. */
 public record StreamerConfig(
-        String bootstrap,
+        KafkaClient kafka,
         String topic,
         String cassandra,
         String datacenter,
@@ -28,7 +29,7 @@ public record StreamerConfig(
     private static final Set<String> NAMED_OFFSETS = Set.of("earliest", "latest");
 
     public StreamerConfig {
-        require(!bootstrap.isBlank(), "Kafka bootstrap servers are empty");
+        require(!kafka.bootstrap().isBlank(), "Kafka bootstrap servers are empty");
         require(!topic.isBlank(), "the topic name is empty");
         require(!cassandra.isBlank(), "Cassandra contact points are empty");
         require(!keyspace.isBlank(), "the keyspace name is empty");
@@ -40,6 +41,10 @@ public record StreamerConfig(
         // A JSON offsets object is checked by Spark's Kafka source when the query starts.
         require(NAMED_OFFSETS.contains(startingOffsets) || startingOffsets.strip().startsWith("{"),
                 StreamerOptions.STARTING_OFFSETS + " must be earliest, latest or a JSON object of offsets, not '" + startingOffsets + "'");
+    }
+
+    public String bootstrap() {
+        return kafka.bootstrap();
     }
 
     private static void require(boolean condition, String message) {

@@ -1,7 +1,9 @@
 package dev.listening.streamer;
 
+import dev.listening.contract.CassandraCredentials;
 import dev.listening.contract.Names;
 import dev.listening.contract.UserError;
+import dev.listening.contract.kafka.KafkaClient;
 import dev.listening.contract.kafka.Topics;
 import dev.listening.streamer.metrics.BatchCounter;
 import dev.listening.streamer.metrics.BatchProgressLogger;
@@ -34,6 +36,8 @@ import scala.runtime.BoxedUnit;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
@@ -64,10 +68,10 @@ public final class StreamerJob {
     }
 
     public void run() {
-        if (Topics.ensure(config.bootstrap(), config.topic(), TOPIC_TIMEOUT)) {
+        if (Topics.ensure(config.kafka(), config.topic(), TOPIC_TIMEOUT)) {
             LOG.info("created topic {} with the broker's default partitions and replication", config.topic());
         }
-        SparkConf conf = SparkSettings.apply(new SparkConf(), config);
+        SparkConf conf = SparkSettings.apply(new SparkConf(), config, CassandraCredentials.current());
         // Not closed here: Spark's shutdown hook stops the session after ours has stopped the query;
         // closing it from this thread as well would pull the context from under that stop.
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
@@ -76,7 +80,9 @@ public final class StreamerJob {
         spark.streams().addListener(new BatchProgressLogger(counter));
         StallWatchdog watchdog = new StallWatchdog(config.stallTimeout(), StreamerJob::stalled);
         spark.streams().addListener(new ProgressBeat(watchdog));
-        OutageRetry retry = new OutageRetry(config.retryTimeout(), new CassandraProbe(conf), watchdog::beat);
+        CassandraProbe probe = new CassandraProbe(conf);
+        probe.requireLogin();
+        OutageRetry retry = new OutageRetry(config.retryTimeout(), probe, watchdog::beat);
         RollupQueue rollups = rollups(conf, retry);
         StreamingQuery query = start(spark, songs, new CassandraBatchWriter(
                 TableWriter.of(conf, StatementFile.LISTENING_HISTORY_INSERT, config.keyspace(), config.consistency()),
@@ -142,10 +148,18 @@ public final class StreamerJob {
         }
     }
 
+    /** The Kafka client properties as the Kafka source takes them. */
+    static Map<String, String> sourceOptions(KafkaClient kafka) {
+        Map<String, String> options = new LinkedHashMap<>();
+        kafka.properties(Map.of()).forEach((name, value) -> options.put("kafka." + name, String.valueOf(value)));
+        return options;
+    }
+
     private StreamingQuery start(SparkSession spark, Dataset<Row> songs, CassandraBatchWriter writer) {
         Dataset<Row> raw = spark.readStream()
                 .format("kafka")
-                .option("kafka.bootstrap.servers", config.bootstrap())
+                // --kafka-config's client properties, as the source takes them: prefixed with "kafka."
+                .options(sourceOptions(config.kafka()))
                 .option("subscribe", config.topic())
                 .option("startingOffsets", config.startingOffsets())
                 .option("maxOffsetsPerTrigger", config.maxOffsetsPerTrigger())

@@ -38,7 +38,7 @@ public final class StreamerMain implements Callable<Integer> {
     StreamerConfig config() {
         Path root = Path.of(System.getProperty(Env.ROOT_PROPERTY, "."));
         Path home = root.resolve(System.getenv().getOrDefault(Env.HOME, Env.DEFAULT_HOME));
-        return new StreamerConfig(options.kafka.bootstrap(), options.topic.topic(), options.cassandra.cassandra(),
+        return new StreamerConfig(options.kafka.client(), options.topic.topic(), options.cassandra.cassandra(),
                 options.cassandra.datacenter(), options.keyspace.keyspace(), consistency(options.consistency),
                 options.songs.songs().toString(), options.trigger, options.maxOffsetsPerTrigger, options.startingOffsets,
                 options.checkpoint(home).toString(), options.retryTimeout, options.rollupInterval, options.stallTimeout);

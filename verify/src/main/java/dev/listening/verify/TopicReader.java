@@ -1,6 +1,7 @@
 package dev.listening.verify;
 
 import dev.listening.contract.UserError;
+import dev.listening.contract.kafka.KafkaClient;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -15,18 +16,24 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * Reads a topic's records between two offset positions (default: the beginning and the end as they
  * are when reading starts), without a consumer group, so verifying never moves anyone's offsets.
  */
 public final class TopicReader {
+    private final KafkaClient kafka;
     private final String bootstrap;
     private final Duration timeout;
 
     public TopicReader(String bootstrap, Duration timeout) {
-        this.bootstrap = bootstrap;
+        this(KafkaClient.of(bootstrap), timeout);
+    }
+
+    /** Through {@code kafka}'s client properties. */
+    public TopicReader(KafkaClient kafka, Duration timeout) {
+        this.kafka = kafka;
+        this.bootstrap = kafka.bootstrap();
         this.timeout = timeout;
     }
 
@@ -80,11 +87,10 @@ public final class TopicReader {
     }
 
     private KafkaConsumer<byte[], byte[]> consumer() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-        props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        Map<String, Object> props = kafka.properties(Map.of(
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
+                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()));
         return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
