@@ -89,6 +89,19 @@ public final class StreamerMain implements Callable<Integer> {
                     + "instead of hanging; a restart resumes from the checkpoint (default: ${DEFAULT-VALUE}).")
     Duration stallTimeout;
 
+    @Option(names = METRICS_FILE, paramLabel = "PATH",
+            description = "Where each batch's metrics are appended as a JSON line "
+                    + "(default: <checkpoint>-metrics.jsonl beside the checkpoint directory).")
+    String metricsFile;
+
+    @Option(names = METRICS_PORT, defaultValue = DEFAULT_METRICS_PORT, paramLabel = "PORT",
+            description = "Port of the Prometheus endpoint (/metrics); 0 turns it off (default: ${DEFAULT-VALUE}).")
+    int metricsPort;
+
+    @Option(names = METRICS_ADDRESS, defaultValue = DEFAULT_METRICS_ADDRESS, paramLabel = "ADDRESS",
+            description = "Address the Prometheus endpoint listens on; 0.0.0.0 for every interface (default: ${DEFAULT-VALUE}).")
+    String metricsAddress;
+
     public static void main(String[] args) {
         System.exit(Cli.execute(new StreamerMain(), args));
     }
@@ -100,9 +113,11 @@ public final class StreamerMain implements Callable<Integer> {
     }
 
     StreamerConfig config() {
+        String checkpointDir = checkpoint != null ? checkpoint : defaultCheckpoint();
         return new StreamerConfig(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
-                maxOffsetsPerTrigger, startingOffsets, checkpoint != null ? checkpoint : defaultCheckpoint(), retryTimeout,
-                rollupInterval, stallTimeout);
+                maxOffsetsPerTrigger, startingOffsets, checkpointDir, retryTimeout, rollupInterval, stallTimeout,
+                metricsFile != null ? metricsFile : StreamerOptions.defaultMetricsFile(Path.of(checkpointDir)).toString(),
+                metricsPort, metricsAddress);
     }
 
     private String defaultCheckpoint() {
