@@ -25,7 +25,8 @@ import java.util.concurrent.Callable;
                 "Streams listening events from Kafka into Cassandra " + Names.HISTORY_TABLE + " (malformed records into "
                         + Names.DEAD_LETTER_TABLE + ") until Ctrl-C, which stops the query cleanly.",
                 "Runs streamer/target/streamer-*-job.jar with Spark's SparkSubmit on --master, as spark-submit would; "
-                        + "one line per micro-batch. Restarted with the same checkpoint, it resumes where it stopped."})
+                        + "one line per micro-batch, and its metrics in <checkpoint>-metrics.jsonl and on --metrics-port. "
+                        + "Restarted with the same checkpoint, it resumes where it stopped."})
 public final class StreamCommand implements Callable<Integer> {
     @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]",
             description = "Spark master, passed to SparkSubmit: local[N], spark://host:7077, ... Default: ${DEFAULT-VALUE}.")
@@ -109,6 +110,14 @@ public final class StreamCommand implements Callable<Integer> {
                     + "about this much. Default: ${DEFAULT-VALUE}.")
     String rollupInterval;
 
+    @Option(names = StreamerOptions.METRICS_PORT, paramLabel = "PORT", defaultValue = StreamerOptions.DEFAULT_METRICS_PORT,
+            description = "Port of the job's Prometheus endpoint (/metrics); 0 turns it off. Default: ${DEFAULT-VALUE}.")
+    int metricsPort;
+
+    @Option(names = StreamerOptions.METRICS_ADDRESS, paramLabel = "ADDRESS", defaultValue = StreamerOptions.DEFAULT_METRICS_ADDRESS,
+            description = "Address the Prometheus endpoint listens on; 0.0.0.0 for every interface. Default: ${DEFAULT-VALUE}.")
+    String metricsAddress;
+
     @Option(names = "--home", paramLabel = "DIR", defaultValue = Env.HOME_OPTION,
             description = "Checkpoints, Spark's scratch space and logging configuration; relative paths are taken from "
                     + "the project root (env " + Env.HOME + "). Default: ${DEFAULT-VALUE}.")
@@ -134,7 +143,7 @@ public final class StreamCommand implements Callable<Integer> {
                 songs.toAbsolutePath().normalize(), trigger, maxOffsetsPerTrigger, startingOffsets,
                 checkpoint != null ? checkpoint.toAbsolutePath().normalize()
                         : StreamerOptions.defaultCheckpoint(homeDir, topic, keyspace),
-                retryTimeout, rollupInterval);
+                retryTimeout, rollupInterval, metricsPort, metricsAddress);
     }
 
     private static void closeQuietly(SparkSubmitProcess streamer) {

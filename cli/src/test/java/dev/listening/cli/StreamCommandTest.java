@@ -25,6 +25,8 @@ class StreamCommandTest {
         assertEquals("LOCAL_ONE", submission.consistency());
         assertEquals("30s", submission.trigger());
         assertEquals("earliest", submission.startingOffsets());
+        assertEquals(9464, submission.metricsPort());
+        assertEquals("127.0.0.1", submission.metricsAddress());
     }
 
     @Test
@@ -32,10 +34,11 @@ class StreamCommandTest {
         StreamCommand command = parse("--master", "spark://m:7077", "--bootstrap", "k:1", "--topic", "t",
                 "--cassandra", "c:2", "--datacenter", "dc2", "--keyspace", "ks", "--consistency", "LOCAL_QUORUM",
                 "--songs", "/s.csv", "--trigger", "1s", "--max-offsets-per-trigger", "7", "--starting-offsets", "latest",
-                "--checkpoint", "/ck", "--retry-timeout", "1m", "--rollup-interval", "30s");
+                "--checkpoint", "/ck", "--retry-timeout", "1m", "--rollup-interval", "30s",
+                "--metrics-port", "0", "--metrics-address", "0.0.0.0");
 
         assertEquals("spark://m:7077", command.master);
         assertEquals(new StreamerSubmission("k:1", "t", "c:2", "dc2", "ks", "LOCAL_QUORUM", Path.of("/s.csv"), "1s", 7,
-                "latest", Path.of("/ck"), "1m", "30s"), command.submission(HOME));
+                "latest", Path.of("/ck"), "1m", "30s", 0, "0.0.0.0"), command.submission(HOME));
     }
 }

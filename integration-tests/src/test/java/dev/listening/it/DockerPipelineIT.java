@@ -56,7 +56,7 @@ class DockerPipelineIT {
             StreamerSubmission submission = new StreamerSubmission(bootstrap, Names.TOPIC, cassandra,
                     CASSANDRA.getLocalDatacenter(), Names.KEYSPACE, "LOCAL_ONE", root.resolve("data/spotify-songs.csv"),
                     "1s", 10_000, "earliest", StreamerOptions.defaultCheckpoint(home, Names.TOPIC, Names.KEYSPACE), "2m",
-                    "10s");
+                    "10s", 0, StreamerOptions.DEFAULT_METRICS_ADDRESS);
             Verifier verifier = new Verifier(new TopicReader(bootstrap, Duration.ofSeconds(30)), session, Names.KEYSPACE);
             Path log = home.resolve("streamer.log");
             try (SparkSubmitProcess streamer = SparkSubmitProcess.start(submission.job(new SparkRuntime(root, home), "local[2]"), log)) {

@@ -14,56 +14,71 @@ import java.util.Map;
 public record StreamerSubmission(String bootstrap, String topic, String cassandra, String datacenter, String keyspace,
                                  String consistency, Path songs, String trigger, long maxOffsetsPerTrigger,
                                  String startingOffsets, Path checkpoint, String retryTimeout,
-                                 String rollupInterval) {
+                                 String rollupInterval, int metricsPort, String metricsAddress) {
 
-    /** The job's defaults for everything but where Kafka and Cassandra are and which topic and keyspace to use. */
+    /**
+     * The job's defaults for everything but where Kafka and Cassandra are, which topic and keyspace to use, and
+     * the Prometheus endpoint: off, since tests and benchmarks run several jobs at once ({@link #withMetricsPort}).
+     */
     public static StreamerSubmission defaults(Path root, Path home, String bootstrap, String cassandra,
                                               String topic, String keyspace) {
         return new StreamerSubmission(bootstrap, topic, cassandra, Env.DEFAULT_DATACENTER, keyspace,
                 StreamerOptions.DEFAULT_CONSISTENCY, root.resolve(StreamerOptions.DEFAULT_SONGS),
                 StreamerOptions.DEFAULT_TRIGGER, Long.parseLong(StreamerOptions.DEFAULT_MAX_OFFSETS_PER_TRIGGER),
                 StreamerOptions.DEFAULT_STARTING_OFFSETS, StreamerOptions.defaultCheckpoint(home, topic, keyspace),
-                StreamerOptions.DEFAULT_RETRY_TIMEOUT, StreamerOptions.DEFAULT_ROLLUP_INTERVAL);
+                StreamerOptions.DEFAULT_RETRY_TIMEOUT, StreamerOptions.DEFAULT_ROLLUP_INTERVAL, 0,
+                StreamerOptions.DEFAULT_METRICS_ADDRESS);
     }
 
     public StreamerSubmission withDatacenter(String name) {
         return new StreamerSubmission(bootstrap, topic, cassandra, name, keyspace, consistency, songs, trigger,
-                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval);
+                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, metricsPort, metricsAddress);
     }
 
     public StreamerSubmission withConsistency(String level) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, level, songs, trigger,
-                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval);
+                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, metricsPort, metricsAddress);
     }
 
     public StreamerSubmission withSongs(Path csv) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, csv, trigger,
-                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval);
+                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, metricsPort, metricsAddress);
     }
 
     public StreamerSubmission withTrigger(String interval) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, interval,
-                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval);
+                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, metricsPort, metricsAddress);
     }
 
     public StreamerSubmission withMaxOffsetsPerTrigger(long records) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
-                records, startingOffsets, checkpoint, retryTimeout, rollupInterval);
+                records, startingOffsets, checkpoint, retryTimeout, rollupInterval, metricsPort, metricsAddress);
     }
 
     public StreamerSubmission withStartingOffsets(String offsets) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
-                maxOffsetsPerTrigger, offsets, checkpoint, retryTimeout, rollupInterval);
+                maxOffsetsPerTrigger, offsets, checkpoint, retryTimeout, rollupInterval, metricsPort, metricsAddress);
     }
 
     public StreamerSubmission withCheckpoint(Path directory) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
-                maxOffsetsPerTrigger, startingOffsets, directory, retryTimeout, rollupInterval);
+                maxOffsetsPerTrigger, startingOffsets, directory, retryTimeout, rollupInterval, metricsPort, metricsAddress);
     }
 
     public StreamerSubmission withRollupInterval(String interval) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
-                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, interval);
+                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, interval, metricsPort, metricsAddress);
+    }
+
+    /** The Prometheus endpoint on {@code port}, 0 for none; any free port for a test that scrapes it. */
+    public StreamerSubmission withMetricsPort(int port) {
+        return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
+                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, port, metricsAddress);
+    }
+
+    /** Where the job appends its per-batch metrics: beside the checkpoint, named after it. */
+    public Path metricsFile() {
+        return StreamerOptions.defaultMetricsFile(checkpoint);
     }
 
     public List<String> args() {
@@ -80,7 +95,10 @@ public record StreamerSubmission(String bootstrap, String topic, String cassandr
                 StreamerOptions.STARTING_OFFSETS, startingOffsets,
                 StreamerOptions.CHECKPOINT, checkpoint.toString(),
                 StreamerOptions.RETRY_TIMEOUT, retryTimeout,
-                StreamerOptions.ROLLUP_INTERVAL, rollupInterval);
+                StreamerOptions.ROLLUP_INTERVAL, rollupInterval,
+                StreamerOptions.METRICS_FILE, metricsFile().toString(),
+                StreamerOptions.METRICS_PORT, Integer.toString(metricsPort),
+                StreamerOptions.METRICS_ADDRESS, metricsAddress);
     }
 
     /** The streamer as a Spark job on {@code master} (local[*], local[2], spark://host:7077, ...). */
