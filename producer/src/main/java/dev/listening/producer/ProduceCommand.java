@@ -16,6 +16,7 @@ import dev.listening.producer.rate.Rate;
 import dev.listening.producer.rate.Speed;
 import dev.listening.producer.run.DurationConverter;
 import dev.listening.producer.run.InstantConverter;
+import dev.listening.producer.run.ProducerMetrics;
 import dev.listening.producer.run.ProducerRun;
 import dev.listening.producer.run.Report;
 import dev.listening.producer.run.Timeline;
@@ -133,6 +134,15 @@ public final class ProduceCommand implements Callable<Integer> {
             description = "How long to wait for the broker before giving up (default ${DEFAULT-VALUE}).")
     Duration connectTimeout;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "0",
+            description = "Serve sent/acknowledged/failed/rate on a Prometheus endpoint (/metrics) on this port "
+                    + "while producing, e.g. 9465; 0: none (default).")
+    int metricsPort;
+
+    @Option(names = "--metrics-address", paramLabel = "ADDRESS", defaultValue = Env.DEFAULT_HOST,
+            description = "Address the Prometheus endpoint listens on. Default: ${DEFAULT-VALUE}.")
+    String metricsAddress;
+
     @Option(names = {"-v", "--verbose"}, description = "Log every event.")
     boolean verbose;
 
@@ -171,7 +181,7 @@ public final class ProduceCommand implements Callable<Integer> {
     private int run(EventSource source, LongFunction<Pace> pace, String how) {
         long events = limit == null ? Long.MAX_VALUE : limit;
         // the run closes both when it ends; closing them here too covers a sink that cannot be opened (closing is idempotent)
-        try (source; EventSink sink = openSink()) {
+        try (source; EventSink sink = openSink(); ProducerMetrics metrics = metrics(sink)) {
             LOG.info("{}{}", how, stopsWhen());
             try (ProducerRun run = new ProducerRun(source, sink, pace, events, duration, verbose,
                     spec.commandLine().getOut())) {
@@ -185,6 +195,16 @@ public final class ProduceCommand implements Callable<Integer> {
                 return 0;
             }
         }
+    }
+
+    /** The Prometheus endpoint of --metrics-port; null (which try-with-resources skips) for none. */
+    private ProducerMetrics metrics(EventSink sink) {
+        if (metricsPort == 0) {
+            return null;
+        }
+        ProducerMetrics metrics = ProducerMetrics.serve(sink, System::nanoTime, metricsAddress, metricsPort);
+        LOG.info("metrics on http://{}:{}/metrics", metricsAddress, metrics.port());
+        return metrics;
     }
 
     /** The file of --out, or Kafka: the broker must answer within --connect-timeout, then outages are waited out. */
