@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.listening.bench.StreamerMetrics;
 import dev.listening.contract.EventField;
 import dev.listening.contract.EventJson;
 import dev.listening.contract.HistoryColumn;
@@ -33,7 +34,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,8 +45,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,7 +61,6 @@ class BadRecordsIT {
     private static final LocalStackFixture STACK = LocalStackFixture.get();
     private static final Duration DEADLINE = Duration.ofMinutes(4);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern BATCH_LINE = Pattern.compile("([\\d,]+) dead letters, ([\\d,]+) join misses");
     /** A row of data/spotify-songs.csv, read off the file. */
     private static final String SONG = "La Diabla";
     private static final String ARTISTS = "Xavi";
@@ -147,9 +144,9 @@ class BadRecordsIT {
                     assertDeadLetter(record);
                 }
             }
-            long[] logged = batchTotals(log);
-            assertEquals(deadLetters, logged[0], "dead letters counted in the batch lines");
-            assertEquals(1, logged[1], "join misses counted in the batch lines");
+            StreamerMetrics metrics = StreamerMetrics.read(submission.metricsFile());
+            assertEquals(deadLetters, metrics.deadLetters(), "dead letters counted in the batches' metrics");
+            assertEquals(1, metrics.joinMisses(), "join misses counted in the batches' metrics");
         }
     }
 
@@ -250,19 +247,6 @@ class BadRecordsIT {
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "gzip",
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, LARGE_RECORDS,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
-    }
-
-    /** Dead letters and join misses summed over the streamer's per-batch log lines. */
-    private static long[] batchTotals(Path log) throws IOException {
-        long[] totals = new long[2];
-        for (String line : Files.readAllLines(log)) {
-            Matcher m = BATCH_LINE.matcher(line);
-            if (m.find()) {
-                totals[0] += Long.parseLong(m.group(1).replace(",", ""));
-                totals[1] += Long.parseLong(m.group(2).replace(",", ""));
-            }
-        }
-        return totals;
     }
 
     /** One record sent: an event expected as a row (error null), or a value expected as a dead letter with this error. */

@@ -1,5 +1,6 @@
 package dev.listening.producer;
 
+import dev.listening.contract.Env;
 import dev.listening.contract.kafka.KafkaClient;
 import dev.listening.producer.rate.Rate;
 import dev.listening.producer.rate.Speed;
@@ -18,7 +19,8 @@ import java.util.List;
  */
 public record ProduceSettings(KafkaClient kafka, String topic, int partitions, Rate rate, Long limit, Duration duration,
                               int listeners, List<String> users, Long seed, Instant start, Scenarios scenario, Speed speed,
-                              Duration backfill, Path out, Path from, Path songs, Duration connectTimeout, boolean verbose) {
+                              Duration backfill, Path out, Path from, Path songs, Duration connectTimeout, boolean verbose,
+                              int metricsPort, String metricsAddress) {
     public static final String DEFAULT_PARTITIONS = "1";
     public static final String DEFAULT_RATE = "1";
     public static final String DEFAULT_LISTENERS = "50";
@@ -37,6 +39,6 @@ public record ProduceSettings(KafkaClient kafka, String topic, int partitions, R
                                           Duration duration, int listeners, List<String> users) {
         return new ProduceSettings(kafka, topic, Integer.parseInt(DEFAULT_PARTITIONS), rate, limit, duration,
                 listeners, users, null, null, Scenarios.UNIFORM, null, null, null, null, songs,
-                new DurationConverter().convert(DEFAULT_CONNECT_TIMEOUT), false);
+                new DurationConverter().convert(DEFAULT_CONNECT_TIMEOUT), false, 0, Env.DEFAULT_HOST);
     }
 }

@@ -6,7 +6,11 @@ import dev.listening.contract.UserError;
 import dev.listening.contract.kafka.KafkaClient;
 import dev.listening.contract.kafka.Topics;
 import dev.listening.streamer.metrics.BatchCounter;
-import dev.listening.streamer.metrics.BatchProgressLogger;
+import dev.listening.streamer.metrics.BatchReport;
+import dev.listening.streamer.metrics.JsonLinesOutlet;
+import dev.listening.streamer.metrics.MetricsListener;
+import dev.listening.streamer.metrics.MetricsOutlet;
+import dev.listening.streamer.metrics.PrometheusOutlet;
 import dev.listening.streamer.plan.ListeningPlan;
 import dev.listening.streamer.plan.Songs;
 import dev.listening.streamer.rollup.PendingRollups;
@@ -34,9 +38,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.runtime.BoxedUnit;
 
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
@@ -71,19 +79,22 @@ public final class StreamerJob {
         if (Topics.ensure(config.kafka(), config.topic(), TOPIC_TIMEOUT)) {
             LOG.info("created topic {} with the broker's default partitions and replication", config.topic());
         }
+        // Before Spark starts: a port already taken is a quick, clear error.
+        List<MetricsOutlet> outlets = outlets();
         SparkConf conf = SparkSettings.apply(new SparkConf(), config, CassandraCredentials.current());
         // Not closed here: Spark's shutdown hook stops the session after ours has stopped the query;
         // closing it from this thread as well would pull the context from under that stop.
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
         Dataset<Row> songs = loadSongs(spark);
         BatchCounter counter = new BatchCounter();
-        spark.streams().addListener(new BatchProgressLogger(counter));
         StallWatchdog watchdog = new StallWatchdog(config.stallTimeout(), StreamerJob::stalled);
         spark.streams().addListener(new ProgressBeat(watchdog));
         CassandraProbe probe = new CassandraProbe(conf);
         probe.requireLogin();
         OutageRetry retry = new OutageRetry(config.retryTimeout(), probe, watchdog::beat);
         RollupQueue rollups = rollups(conf, retry);
+        spark.streams().addListener(new MetricsListener(counter,
+                () -> new BatchReport.Rollups(rollups.rolledUpThrough(), rollups.lag()), outlets, Clock.systemUTC()));
         StreamingQuery query = start(spark, songs, new CassandraBatchWriter(
                 TableWriter.of(conf, StatementFile.LISTENING_HISTORY_INSERT, config.keyspace(), config.consistency()),
                 TableWriter.of(conf, StatementFile.LISTENING_DEAD_LETTER_INSERT, config.keyspace(), config.consistency()),
@@ -92,6 +103,7 @@ public final class StreamerJob {
         ShutdownHookManager.addShutdownHook(STOP_QUERY_PRIORITY, () -> {
             stop(query);
             rollups.close();
+            outlets.forEach(MetricsOutlet::close);
             return BoxedUnit.UNIT;
         });
         LOG.info("streaming {} from {} into {}.{} every {} s (checkpoint {})", config.topic(), config.bootstrap(),
@@ -102,7 +114,21 @@ public final class StreamerJob {
             throw new UserError("the streaming query stopped: " + failure(e), e);
         } finally {
             rollups.close();
+            outlets.forEach(MetricsOutlet::close);
         }
+    }
+
+    /** The metrics file, and the Prometheus endpoint unless its port is 0. */
+    private List<MetricsOutlet> outlets() {
+        List<MetricsOutlet> outlets = new ArrayList<>(List.of(new JsonLinesOutlet(Path.of(config.metricsFile()))));
+        if (config.metricsPort() != 0) {
+            PrometheusOutlet prometheus = PrometheusOutlet.start(config.metricsAddress(), config.metricsPort(), Clock.systemUTC());
+            LOG.info("metrics on http://{}:{}/metrics and in {}", config.metricsAddress(), prometheus.port(), config.metricsFile());
+            outlets.add(prometheus);
+        } else {
+            LOG.info("metrics in {}", config.metricsFile());
+        }
+        return outlets;
     }
 
     /**

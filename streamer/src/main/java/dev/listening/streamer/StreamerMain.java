@@ -8,6 +8,7 @@ import dev.listening.contract.StreamerOptions;
 import dev.listening.contract.UserError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -25,6 +26,11 @@ public final class StreamerMain implements Callable<Integer> {
     @Mixin
     StreamerOptions options;
 
+    @Option(names = StreamerOptions.METRICS_FILE, paramLabel = "PATH",
+            description = "Where each batch's metrics are appended as a JSON line "
+                    + "(default: <checkpoint>-metrics.jsonl beside the checkpoint directory).")
+    String metricsFile;
+
     public static void main(String[] args) {
         System.exit(Cli.execute(new StreamerMain(), args));
     }
@@ -38,10 +44,13 @@ public final class StreamerMain implements Callable<Integer> {
     StreamerConfig config() {
         Path root = Path.of(System.getProperty(Env.ROOT_PROPERTY, "."));
         Path home = root.resolve(System.getenv().getOrDefault(Env.HOME, Env.DEFAULT_HOME));
+        Path checkpoint = options.checkpoint(home);
         return new StreamerConfig(options.kafka.client(), options.topic.topic(), options.cassandra.cassandra(),
                 options.cassandra.datacenter(), options.keyspace.keyspace(), consistency(options.consistency),
                 options.songs.songs().toString(), options.trigger, options.maxOffsetsPerTrigger, options.startingOffsets,
-                options.checkpoint(home).toString(), options.retryTimeout, options.rollupInterval, options.stallTimeout);
+                checkpoint.toString(), options.retryTimeout, options.rollupInterval, options.stallTimeout,
+                metricsFile != null ? metricsFile : StreamerOptions.defaultMetricsFile(checkpoint).toString(),
+                options.metricsPort, options.metricsAddress);
     }
 
     private static DefaultConsistencyLevel consistency(String level) {

@@ -40,7 +40,7 @@ public final class TopicReader {
     /** Current end offsets per partition: what a later read can take as its start. */
     public Map<Integer, Long> endOffsets(String topic) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-            return byPartition(consumer.endOffsets(partitions(consumer, topic), timeout));
+            return byPartition(consumer.endOffsets(assigned(consumer, topic), timeout));
         } catch (TimeoutException e) {
             throw unreachable(e);
         }
@@ -52,12 +52,11 @@ public final class TopicReader {
      */
     public List<RecordRef> read(String topic, Map<Integer, Long> from, Map<Integer, Long> to) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-            List<TopicPartition> partitions = partitions(consumer, topic);
+            List<TopicPartition> partitions = assigned(consumer, topic);
             Map<Integer, Long> start = byPartition(consumer.beginningOffsets(partitions, timeout));
             Map<Integer, Long> end = byPartition(consumer.endOffsets(partitions, timeout));
             start.replaceAll((p, o) -> Math.max(o, from.getOrDefault(p, o)));
             end.replaceAll((p, o) -> Math.min(o, to.getOrDefault(p, o)));
-            consumer.assign(partitions);
             partitions.forEach(tp -> consumer.seek(tp, start.get(tp.partition())));
             List<RecordRef> records = new ArrayList<>();
             Instant deadline = Instant.now().plus(timeout.multipliedBy(10));
@@ -78,12 +77,19 @@ public final class TopicReader {
         }
     }
 
-    private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer, String topic) {
+    /**
+     * The topic's partitions, assigned to the consumer before their offsets are listed: the client keeps
+     * the high watermarks of assigned partitions only, and kafka-clients 4.3 warned "Not updating high
+     * watermark ... as it is no longer assigned" for every other one, at each verify.
+     */
+    private List<TopicPartition> assigned(KafkaConsumer<byte[], byte[]> consumer, String topic) {
         List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
         if (infos == null || infos.isEmpty()) {
             throw new UserError("topic " + topic + " does not exist on " + bootstrap);
         }
-        return infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+        List<TopicPartition> partitions = infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+        consumer.assign(partitions);
+        return partitions;
     }
 
     private KafkaConsumer<byte[], byte[]> consumer() {

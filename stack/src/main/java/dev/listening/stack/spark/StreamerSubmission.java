@@ -17,7 +17,8 @@ import java.util.Map;
 public record StreamerSubmission(String bootstrap, String topic, String cassandra, String datacenter, String keyspace,
                                  String consistency, Path songs, String trigger, long maxOffsetsPerTrigger,
                                  String startingOffsets, Path checkpoint, String retryTimeout,
-                                 String rollupInterval, String stallTimeout, Path kafkaConfig) {
+                                 String rollupInterval, String stallTimeout, Path kafkaConfig, int metricsPort,
+                                 String metricsAddress) {
 
     /** The job's options as ./pipeline stream read them; the checkpoint defaults to one under {@code home}. */
     public static StreamerSubmission of(StreamerOptions options, Path home) {
@@ -25,10 +26,14 @@ public record StreamerSubmission(String bootstrap, String topic, String cassandr
                 options.cassandra.datacenter(), options.keyspace.keyspace(), options.consistency, options.songs.songs(),
                 Interval.format(options.trigger), options.maxOffsetsPerTrigger, options.startingOffsets,
                 options.checkpoint(home), Interval.format(options.retryTimeout), Interval.format(options.rollupInterval),
-                Interval.format(options.stallTimeout), options.kafka.client().config());
+                Interval.format(options.stallTimeout), options.kafka.client().config(), options.metricsPort,
+                options.metricsAddress);
     }
 
-    /** The job's defaults for everything but where Kafka and Cassandra are and which topic and keyspace to use. */
+    /**
+     * The job's defaults for everything but where Kafka and Cassandra are, which topic and keyspace to use, and
+     * the Prometheus endpoint: off, since tests and benchmarks run several jobs at once ({@link #withMetricsPort}).
+     */
     public static StreamerSubmission defaults(Path root, Path home, String bootstrap, String cassandra,
                                               String topic, String keyspace) {
         return new StreamerSubmission(bootstrap, topic, cassandra, Env.DEFAULT_DATACENTER, keyspace,
@@ -36,47 +41,58 @@ public record StreamerSubmission(String bootstrap, String topic, String cassandr
                 StreamerOptions.DEFAULT_TRIGGER, Long.parseLong(StreamerOptions.DEFAULT_MAX_OFFSETS_PER_TRIGGER),
                 StreamerOptions.DEFAULT_STARTING_OFFSETS, StreamerOptions.defaultCheckpoint(home, topic, keyspace),
                 StreamerOptions.DEFAULT_RETRY_TIMEOUT, StreamerOptions.DEFAULT_ROLLUP_INTERVAL,
-                StreamerOptions.DEFAULT_STALL_TIMEOUT, null);
+                StreamerOptions.DEFAULT_STALL_TIMEOUT, null, 0, StreamerOptions.DEFAULT_METRICS_ADDRESS);
     }
 
     public StreamerSubmission withDatacenter(String name) {
         return new StreamerSubmission(bootstrap, topic, cassandra, name, keyspace, consistency, songs, trigger,
-                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout, kafkaConfig);
+                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout, kafkaConfig, metricsPort, metricsAddress);
     }
 
     public StreamerSubmission withConsistency(String level) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, level, songs, trigger,
-                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout, kafkaConfig);
+                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout, kafkaConfig, metricsPort, metricsAddress);
     }
 
     public StreamerSubmission withSongs(Path csv) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, csv, trigger,
-                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout, kafkaConfig);
+                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout, kafkaConfig, metricsPort, metricsAddress);
     }
 
     public StreamerSubmission withTrigger(String interval) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, interval,
-                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout, kafkaConfig);
+                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout, kafkaConfig, metricsPort, metricsAddress);
     }
 
     public StreamerSubmission withMaxOffsetsPerTrigger(long records) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
-                records, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout, kafkaConfig);
+                records, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout, kafkaConfig, metricsPort, metricsAddress);
     }
 
     public StreamerSubmission withStartingOffsets(String offsets) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
-                maxOffsetsPerTrigger, offsets, checkpoint, retryTimeout, rollupInterval, stallTimeout, kafkaConfig);
+                maxOffsetsPerTrigger, offsets, checkpoint, retryTimeout, rollupInterval, stallTimeout, kafkaConfig, metricsPort, metricsAddress);
     }
 
     public StreamerSubmission withCheckpoint(Path directory) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
-                maxOffsetsPerTrigger, startingOffsets, directory, retryTimeout, rollupInterval, stallTimeout, kafkaConfig);
+                maxOffsetsPerTrigger, startingOffsets, directory, retryTimeout, rollupInterval, stallTimeout, kafkaConfig, metricsPort, metricsAddress);
     }
 
     public StreamerSubmission withRollupInterval(String interval) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
-                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, interval, stallTimeout, kafkaConfig);
+                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, interval, stallTimeout, kafkaConfig, metricsPort, metricsAddress);
+    }
+
+    /** The Prometheus endpoint on {@code port}, 0 for none; any free port for a test that scrapes it. */
+    public StreamerSubmission withMetricsPort(int port) {
+        return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
+                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout, kafkaConfig, port, metricsAddress);
+    }
+
+    /** Where the job appends its per-batch metrics: beside the checkpoint, named after it. */
+    public Path metricsFile() {
+        return StreamerOptions.defaultMetricsFile(checkpoint);
     }
 
     /** The job's arguments: a path to the Kafka client properties, never a secret (those go into its environment). */
@@ -95,7 +111,10 @@ public record StreamerSubmission(String bootstrap, String topic, String cassandr
                 StreamerOptions.CHECKPOINT, checkpoint.toString(),
                 StreamerOptions.RETRY_TIMEOUT, retryTimeout,
                 StreamerOptions.ROLLUP_INTERVAL, rollupInterval,
-                StreamerOptions.STALL_TIMEOUT, stallTimeout));
+                StreamerOptions.STALL_TIMEOUT, stallTimeout,
+                StreamerOptions.METRICS_FILE, metricsFile().toString(),
+                StreamerOptions.METRICS_PORT, Integer.toString(metricsPort),
+                StreamerOptions.METRICS_ADDRESS, metricsAddress));
         if (kafkaConfig != null) {
             args.addAll(List.of(KafkaOptions.KAFKA_CONFIG, kafkaConfig.toString()));
         }
