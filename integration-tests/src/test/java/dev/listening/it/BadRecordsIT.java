@@ -65,8 +65,8 @@ class BadRecordsIT {
     private static final String SONG = "La Diabla";
     private static final String ARTISTS = "Xavi";
     private static final int ONE_MB = 1_000_000;
-    /** Room for the ~1 MB records in one request and on the topic (both default to 1 MiB including overhead). */
-    private static final int LARGE_RECORDS = 2 * 1024 * 1024;
+    /** Room for the 10 MB record in one request and on the topic (both default to 1 MiB including overhead). */
+    private static final int LARGE_RECORDS = 12 * 1024 * 1024;
     private static final String NOT_AN_EVENT = "not a JSON object with the event's fields and types";
     private static final String NOT_UTF8 = "the value is not UTF-8";
     private static final int LATER_EVENTS = 50;
@@ -113,6 +113,8 @@ class BadRecordsIT {
                     "name is longer than the " + HistoryColumn.MAX_NAME_BYTES + " bytes a partition key allows: 70000 bytes");
             deadLetter(producer, "~1 MB of bytes that are not JSON", letters(random, ONE_MB).getBytes(StandardCharsets.UTF_8),
                     NOT_AN_EVENT);
+            deadLetter(producer, "10 MB of JSON that is no event (ts a string)", with(event(SONG, ARTISTS, 1_700_000_005_800L),
+                    n -> n.put("ts", "abc").put("city", letters(random, 10 * ONE_MB))), NOT_AN_EVENT);
             stored(producer, "an unknown song", event("No Such Song", "Nobody", 1_700_000_006_000L));
             stored(producer, "ts in 1971", event(SONG, ARTISTS, Instant.parse("1971-02-03T04:05:06.789Z").toEpochMilli()));
             stored(producer, "ts in 2100", event(SONG, ARTISTS, Instant.parse("2100-12-31T23:59:59.999Z").toEpochMilli()));
