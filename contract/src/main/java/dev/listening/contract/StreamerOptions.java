@@ -114,6 +114,11 @@ public final class StreamerOptions {
                     + "instead of hanging; a restart resumes from the checkpoint. Default: ${DEFAULT-VALUE}.")
     public Duration stallTimeout;
 
+    @Option(names = METRICS_FILE, paramLabel = "PATH",
+            description = "Where each batch's metrics are appended as a JSON line. "
+                    + "Default: <checkpoint>-metrics.jsonl beside the checkpoint directory.")
+    public Path metricsFile;
+
     @Option(names = METRICS_PORT, paramLabel = "PORT", defaultValue = DEFAULT_METRICS_PORT,
             description = "Port of the job's Prometheus endpoint (/metrics); 0 turns it off. Default: ${DEFAULT-VALUE}.")
     public int metricsPort;
@@ -131,6 +136,11 @@ public final class StreamerOptions {
     /** {@code home}/checkpoints/TOPIC-KEYSPACE: a restart with the same topic and keyspace resumes. */
     public static Path defaultCheckpoint(Path home, String topic, String keyspace) {
         return home.resolve(CHECKPOINTS_DIR).resolve(topic + "-" + keyspace);
+    }
+
+    /** --metrics-file, or the default beside {@code checkpoint}. */
+    public Path metricsFile(Path checkpoint) {
+        return metricsFile != null ? metricsFile.toAbsolutePath().normalize() : defaultMetricsFile(checkpoint);
     }
 
     /** CHECKPOINT-metrics.jsonl beside the checkpoint: its runs' batches, appended across restarts. */

@@ -8,7 +8,6 @@ import dev.listening.contract.StreamerOptions;
 import dev.listening.contract.UserError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -26,10 +25,6 @@ public final class StreamerMain implements Callable<Integer> {
     @Mixin
     StreamerOptions options;
 
-    @Option(names = StreamerOptions.METRICS_FILE, paramLabel = "PATH",
-            description = "Where each batch's metrics are appended as a JSON line "
-                    + "(default: <checkpoint>-metrics.jsonl beside the checkpoint directory).")
-    String metricsFile;
 
     public static void main(String[] args) {
         System.exit(Cli.execute(new StreamerMain(), args));
@@ -49,7 +44,7 @@ public final class StreamerMain implements Callable<Integer> {
                 options.cassandra.datacenter(), options.keyspace.keyspace(), consistency(options.consistency),
                 options.songs.songs().toString(), options.trigger, options.maxOffsetsPerTrigger, options.startingOffsets,
                 checkpoint.toString(), options.retryTimeout, options.rollupInterval, options.stallTimeout,
-                metricsFile != null ? metricsFile : StreamerOptions.defaultMetricsFile(checkpoint).toString(),
+                options.metricsFile(checkpoint).toString(),
                 options.metricsPort, options.metricsAddress);
     }
 

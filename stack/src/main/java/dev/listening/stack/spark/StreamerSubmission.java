@@ -18,16 +18,17 @@ public record StreamerSubmission(String bootstrap, String topic, String cassandr
                                  String consistency, Path songs, String trigger, long maxOffsetsPerTrigger,
                                  String startingOffsets, Path checkpoint, String retryTimeout,
                                  String rollupInterval, String stallTimeout, Path kafkaConfig, int metricsPort,
-                                 String metricsAddress) {
+                                 String metricsAddress, Path metricsFile) {
 
     /** The job's options as ./pipeline stream read them; the checkpoint defaults to one under {@code home}. */
     public static StreamerSubmission of(StreamerOptions options, Path home) {
+        Path checkpoint = options.checkpoint(home);
         return new StreamerSubmission(options.kafka.bootstrap(), options.topic.topic(), options.cassandra.cassandra(),
                 options.cassandra.datacenter(), options.keyspace.keyspace(), options.consistency, options.songs.songs(),
                 Interval.format(options.trigger), options.maxOffsetsPerTrigger, options.startingOffsets,
-                options.checkpoint(home), Interval.format(options.retryTimeout), Interval.format(options.rollupInterval),
+                checkpoint, Interval.format(options.retryTimeout), Interval.format(options.rollupInterval),
                 Interval.format(options.stallTimeout), options.kafka.client().config(), options.metricsPort,
-                options.metricsAddress);
+                options.metricsAddress, options.metricsFile(checkpoint));
     }
 
     /**
@@ -41,59 +42,65 @@ public record StreamerSubmission(String bootstrap, String topic, String cassandr
                 StreamerOptions.DEFAULT_TRIGGER, Long.parseLong(StreamerOptions.DEFAULT_MAX_OFFSETS_PER_TRIGGER),
                 StreamerOptions.DEFAULT_STARTING_OFFSETS, StreamerOptions.defaultCheckpoint(home, topic, keyspace),
                 StreamerOptions.DEFAULT_RETRY_TIMEOUT, StreamerOptions.DEFAULT_ROLLUP_INTERVAL,
-                StreamerOptions.DEFAULT_STALL_TIMEOUT, null, 0, StreamerOptions.DEFAULT_METRICS_ADDRESS);
+                StreamerOptions.DEFAULT_STALL_TIMEOUT, null, 0, StreamerOptions.DEFAULT_METRICS_ADDRESS,
+                StreamerOptions.defaultMetricsFile(StreamerOptions.defaultCheckpoint(home, topic, keyspace)));
     }
 
     public StreamerSubmission withDatacenter(String name) {
         return new StreamerSubmission(bootstrap, topic, cassandra, name, keyspace, consistency, songs, trigger,
-                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout, kafkaConfig, metricsPort, metricsAddress);
+                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout,
+                kafkaConfig, metricsPort, metricsAddress, metricsFile);
     }
 
     public StreamerSubmission withConsistency(String level) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, level, songs, trigger,
-                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout, kafkaConfig, metricsPort, metricsAddress);
+                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout,
+                kafkaConfig, metricsPort, metricsAddress, metricsFile);
     }
 
     public StreamerSubmission withSongs(Path csv) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, csv, trigger,
-                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout, kafkaConfig, metricsPort, metricsAddress);
+                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout,
+                kafkaConfig, metricsPort, metricsAddress, metricsFile);
     }
 
     public StreamerSubmission withTrigger(String interval) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, interval,
-                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout, kafkaConfig, metricsPort, metricsAddress);
+                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout,
+                kafkaConfig, metricsPort, metricsAddress, metricsFile);
     }
 
     public StreamerSubmission withMaxOffsetsPerTrigger(long records) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
-                records, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout, kafkaConfig, metricsPort, metricsAddress);
+                records, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout,
+                kafkaConfig, metricsPort, metricsAddress, metricsFile);
     }
 
     public StreamerSubmission withStartingOffsets(String offsets) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
-                maxOffsetsPerTrigger, offsets, checkpoint, retryTimeout, rollupInterval, stallTimeout, kafkaConfig, metricsPort, metricsAddress);
+                maxOffsetsPerTrigger, offsets, checkpoint, retryTimeout, rollupInterval, stallTimeout,
+                kafkaConfig, metricsPort, metricsAddress, metricsFile);
     }
 
     public StreamerSubmission withCheckpoint(Path directory) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
-                maxOffsetsPerTrigger, startingOffsets, directory, retryTimeout, rollupInterval, stallTimeout, kafkaConfig, metricsPort, metricsAddress);
+                maxOffsetsPerTrigger, startingOffsets, directory, retryTimeout, rollupInterval, stallTimeout, kafkaConfig, metricsPort, metricsAddress,
+                StreamerOptions.defaultMetricsFile(directory));
     }
 
     public StreamerSubmission withRollupInterval(String interval) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
-                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, interval, stallTimeout, kafkaConfig, metricsPort, metricsAddress);
+                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, interval, stallTimeout,
+                kafkaConfig, metricsPort, metricsAddress, metricsFile);
     }
 
     /** The Prometheus endpoint on {@code port}, 0 for none; any free port for a test that scrapes it. */
     public StreamerSubmission withMetricsPort(int port) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
-                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout, kafkaConfig, port, metricsAddress);
+                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout,
+                kafkaConfig, port, metricsAddress, metricsFile);
     }
 
-    /** Where the job appends its per-batch metrics: beside the checkpoint, named after it. */
-    public Path metricsFile() {
-        return StreamerOptions.defaultMetricsFile(checkpoint);
-    }
 
     /** The job's arguments: a path to the Kafka client properties, never a secret (those go into its environment). */
     public List<String> args() {
@@ -112,7 +119,7 @@ public record StreamerSubmission(String bootstrap, String topic, String cassandr
                 StreamerOptions.RETRY_TIMEOUT, retryTimeout,
                 StreamerOptions.ROLLUP_INTERVAL, rollupInterval,
                 StreamerOptions.STALL_TIMEOUT, stallTimeout,
-                StreamerOptions.METRICS_FILE, metricsFile().toString(),
+                StreamerOptions.METRICS_FILE, metricsFile.toString(),
                 StreamerOptions.METRICS_PORT, Integer.toString(metricsPort),
                 StreamerOptions.METRICS_ADDRESS, metricsAddress));
         if (kafkaConfig != null) {
