@@ -1,5 +1,6 @@
 package dev.listening.bench;
 
+import dev.listening.contract.metrics.BatchMetrics;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -58,16 +59,17 @@ final class Charts {
      * The streamer's rows/s batch by batch, over the time spent in batches, with the raw writes' rate
      * (the reference) and the target ratio as horizontal lines.
      */
-    static void streamerRates(BatchLog log, long warmupRecords, double reference, double targetRatio, Path png) {
+    static void streamerRates(StreamerMetrics log, long warmupRecords, double reference, double targetRatio, Path png) {
         XYChart chart = xy("Streamer: rows/s per micro-batch vs raw driver writes", "seconds in batches", "rows/s");
         int warmup = log.batches().size() - log.steady(warmupRecords).size();
         List<Double> x = new ArrayList<>();
         List<Double> y = new ArrayList<>();
         double at = 0;
-        for (BatchLog.Batch batch : log.batches()) {
-            at += batch.seconds();
+        for (BatchMetrics batch : log.batches()) {
+            double seconds = StreamerMetrics.seconds(batch);
+            at += seconds;
             x.add(at);
-            y.add(batch.seconds() > 0 ? batch.rows() / batch.seconds() : 0);
+            y.add(seconds > 0 ? batch.inputRows() / seconds : 0);
         }
         if (warmup > 0) {
             chart.addSeries("streamer, warm-up batches", x.subList(0, warmup), y.subList(0, warmup));

@@ -66,7 +66,7 @@ public final class ClusterThroughput implements Benchmark<ClusterThroughput.Resu
     }
 
     /** One configuration: where it writes and how, and what the streamer made of it. */
-    public record Run(String label, int nodes, int replicas, DefaultConsistencyLevel consistency, int cores, BatchLog batches,
+    public record Run(String label, int nodes, int replicas, DefaultConsistencyLevel consistency, int cores, StreamerMetrics batches,
                       long rowsStored) {
         public double rowsPerSecond(long warmupRecords) {
             return batches.steadyRowsPerSecond(warmupRecords);
@@ -137,10 +137,11 @@ public final class ClusterThroughput implements Benchmark<ClusterThroughput.Resu
                 .withTrigger("1s")
                 .withMaxOffsetsPerTrigger(settings.batchRecords());
         ExecutorResources resources = new ExecutorResources(settings.executorMemory(), 1, OptionalInt.of(cores));
-        BatchLog batches;
+        StreamerMetrics batches;
         long total = settings.warmupRecords() + settings.records();
         try (StreamerRun run = StreamerRun.start(submission.job(new SparkRuntime(settings.root(), settings.home()),
-                settings.master(), resources, Map.of()), settings.logDir().resolve("cluster-" + name + ".log"))) {
+                settings.master(), resources, Map.of()), settings.logDir().resolve("cluster-" + name + ".log"),
+                submission.metricsFile())) {
             run.awaitStarted(START_TIMEOUT);
             run.awaitRows(total, START_TIMEOUT.plusSeconds(total / 100));
             batches = run.batches();

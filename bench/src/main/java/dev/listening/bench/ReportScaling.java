@@ -2,6 +2,7 @@ package dev.listening.bench;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import dev.listening.contract.UserError;
+import dev.listening.contract.kafka.KafkaClient;
 import dev.listening.cql.CassandraSessions;
 import dev.listening.cql.report.DateHour;
 import dev.listening.cql.report.Rankings;
@@ -135,7 +136,7 @@ public final class ReportScaling implements Benchmark<List<ReportScaling.Timing>
         long events = hours * settings.playsPerHour();
         long step = Duration.ofHours(1).toMillis() / settings.playsPerHour();
         LOG.info("writing {} events over days {}-{} of the history into {}", events, fromDay + 1, toDay, topic);
-        try (EventSender sender = new EventSender(settings.bootstrap(), topic, ProducerSettings.MAX_BLOCK)) {
+        try (EventSender sender = new EventSender(KafkaClient.of(settings.bootstrap()), topic, ProducerSettings.MAX_BLOCK)) {
             for (long i = 0; i < events; i++) {
                 WireEvent wire = WireEvent.of(generator.next(start + i * step));
                 sender.send(wire.key(), wire.json());

@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.listening.contract.UserError;
+import dev.listening.contract.kafka.KafkaClient;
 import dev.listening.contract.kafka.Topics;
 import dev.listening.cql.CassandraSessions;
 import dev.listening.producer.ProduceSettings;
@@ -141,7 +142,7 @@ public final class Soak implements Benchmark<SoakReport> {
 
     /** The producer in this JVM, in the background, to the soak's topic; a failed run completes it exceptionally. */
     private CompletableFuture<Void> producer(Rate rate, Long limit, Duration duration) {
-        ProduceSettings run = ProduceSettings.uniform(load.bootstrap(), load.topic(), settings.songs(), rate, limit, duration,
+        ProduceSettings run = ProduceSettings.uniform(KafkaClient.of(load.bootstrap()), load.topic(), settings.songs(), rate, limit, duration,
                 load.listeners(), List.of());
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         return CompletableFuture.runAsync(() -> new Producer(run, Clock.systemUTC()).run(out));

@@ -14,62 +14,66 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Predicate;
 
-/** The streamer job in the background for a benchmark, watched through its log. */
+/** The streamer job in the background for a benchmark, watched through its metrics file. */
 final class StreamerRun implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamerRun.class);
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final SparkSubmitProcess process;
     private final Path log;
+    private final Path metrics;
 
-    private StreamerRun(SparkSubmitProcess process, Path log) {
+    private StreamerRun(SparkSubmitProcess process, Path log, Path metrics) {
         this.process = process;
         this.log = log;
+        this.metrics = metrics;
     }
 
-    /** Starts the job with a fresh {@code log}: the batches counted are this run's only. */
+    /** Starts the job with a fresh {@code log} and metrics file: the batches counted are this run's only. */
     static StreamerRun start(SparkRuntime runtime, StreamerSubmission submission, String master, Path log) {
-        return start(submission.job(runtime, master), log);
+        return start(submission.job(runtime, master), log, submission.metricsFile());
     }
 
-    static StreamerRun start(SparkJob job, Path log) {
+    static StreamerRun start(SparkJob job, Path log, Path metrics) {
         try {
             Files.deleteIfExists(log);
+            Files.deleteIfExists(metrics);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        LOG.info("starting the streamer on {} (log {})", job.master(), log);
-        return new StreamerRun(SparkSubmitProcess.start(job, log), log);
+        LOG.info("starting the streamer on {} (log {}, metrics {})", job.master(), log, metrics);
+        return new StreamerRun(SparkSubmitProcess.start(job, log), log, metrics);
     }
 
-    BatchLog batches() {
-        return BatchLog.read(log);
+    StreamerMetrics batches() {
+        return StreamerMetrics.read(metrics);
     }
 
     /** Until the query runs: Spark is up and the songs are loaded. */
     void awaitStarted(Duration timeout) throws InterruptedException {
-        awaitLog("the streaming query to start", timeout, BatchLog::started);
+        await("the streaming query to start", timeout, StreamerMetrics::started);
     }
 
-    /** Until the batches logged so far have read at least {@code rows} records. */
+    /** Until the batches so far have read at least {@code rows} records. */
     void awaitRows(long rows, Duration timeout) throws InterruptedException {
-        awaitLog(rows + " records streamed", timeout, batches -> batches.rows() >= rows);
+        await(rows + " records streamed", timeout, batches -> batches.rows() >= rows);
     }
 
     /** Until this many records are streamed and rolled up. */
     void awaitRolledUp(long rows, Duration timeout) throws InterruptedException {
-        awaitLog(rows + " records streamed and rolled up", timeout, batches -> batches.rolledUp(rows));
+        await(rows + " records streamed and rolled up", timeout, batches -> batches.rolledUp(rows));
     }
 
-    private void awaitLog(String what, Duration timeout, java.util.function.Predicate<BatchLog> done) throws InterruptedException {
+    private void await(String what, Duration timeout, Predicate<StreamerMetrics> done) throws InterruptedException {
         Instant giveUp = Instant.now().plus(timeout);
         while (!done.test(batches())) {
             if (!process.isAlive()) {
                 throw new UserError("the streamer exited with code " + process.exitValue() + " before " + what + "; see " + log);
             }
             if (Instant.now().isAfter(giveUp)) {
-                throw new UserError("no " + what + " within " + timeout.toSeconds() + " s; see " + log);
+                throw new UserError("no " + what + " within " + timeout.toSeconds() + " s; see " + log + " and " + metrics);
             }
             Thread.sleep(POLL.toMillis());
         }

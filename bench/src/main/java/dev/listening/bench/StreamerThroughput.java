@@ -1,5 +1,6 @@
 package dev.listening.bench;
 
+import dev.listening.contract.metrics.BatchMetrics;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
@@ -70,7 +71,7 @@ public record StreamerThroughput(Settings settings) implements Benchmark<Streame
     }
 
     public record Result(long records, long streamerWarmupRecords, double warmupRowsPerSecond, Reference reference,
-                         BatchLog streamer, long rowsStored) {
+                         StreamerMetrics streamer, long rowsStored) {
         public double streamerRowsPerSecond() {
             return streamer.steadyRowsPerSecond(streamerWarmupRecords);
         }
@@ -108,7 +109,7 @@ public record StreamerThroughput(Settings settings) implements Benchmark<Streame
                     .withSongs(settings.songs())
                     .withTrigger("1s")
                     .withMaxOffsetsPerTrigger(settings.maxOffsetsPerTrigger());
-            BatchLog batches;
+            StreamerMetrics batches;
             try (StreamerRun run = StreamerRun.start(new SparkRuntime(settings.root(), settings.home()), submission,
                     settings.master(), settings.streamerLog())) {
                 run.awaitStarted(START_TIMEOUT);
@@ -147,8 +148,8 @@ public record StreamerThroughput(Settings settings) implements Benchmark<Streame
 
     @Override
     public List<String> report(Result result) {
-        BatchLog streamer = result.streamer();
-        List<BatchLog.Batch> steady = streamer.steady(result.streamerWarmupRecords());
+        StreamerMetrics streamer = result.streamer();
+        List<BatchMetrics> steady = streamer.steady(result.streamerWarmupRecords());
         long warmupBatches = streamer.batches().size() - steady.size();
         List<String> lines = new ArrayList<>();
         lines.add("# Streamer throughput: Kafka -> Spark -> Cassandra next to raw driver writes");
@@ -167,7 +168,7 @@ public record StreamerThroughput(Settings settings) implements Benchmark<Streame
         lines.add("|---|---:|");
         lines.add(String.format(Locale.ROOT, "| raw driver writes, before | %,.0f |", result.reference().before()));
         lines.add(String.format(Locale.ROOT, "| streamer, batches %d-%d (%,d rows) | %,.0f |", warmupBatches + 1,
-                streamer.batches().size(), steady.stream().mapToLong(BatchLog.Batch::rows).sum(), result.streamerRowsPerSecond()));
+                streamer.batches().size(), steady.stream().mapToLong(BatchMetrics::inputRows).sum(), result.streamerRowsPerSecond()));
         lines.add(String.format(Locale.ROOT, "| raw driver writes, after | %,.0f |", result.reference().after()));
         lines.add("");
         lines.add(String.format(Locale.ROOT, "ratio: streamer / raw mean = %,.0f / %,.0f = %.2f (target >= %.1f)",

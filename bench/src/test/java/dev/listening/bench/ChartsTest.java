@@ -17,10 +17,10 @@ class ChartsTest {
 
     @Test
     void eachChartIsAPngOfTheChartSize() throws IOException {
-        BatchLog log = BatchLog.parse(List.of(
-                "batch 0: 10,000 rows in 4.0 s (2,500 rows/s), 0 dead letters, 0 join misses, Kafka lag 20,000",
-                "batch 1: 10,000 rows in 1.0 s (10,000 rows/s), 0 dead letters, 0 join misses, Kafka lag 10,000",
-                "batch 2: 10,000 rows in 0.8 s (12,500 rows/s), 0 dead letters, 0 join misses, Kafka lag 0"));
+        StreamerMetrics log = StreamerMetrics.of(true, List.of(
+                StreamerMetricsTest.batch(0, 10_000, 4_000, 0, 0, null),
+                StreamerMetricsTest.batch(1, 10_000, 1_000, 0, 0, null),
+                StreamerMetricsTest.batch(2, 10_000, 800, 0, 0, null)));
         RateTimeline timeline = new RateTimeline(List.of(new RateTimeline.Sample(0, 0), new RateTimeline.Sample(0.2, 10_000),
                 new RateTimeline.Sample(0.4, 20_000)));
         Percentiles latencies = Percentiles.of(new long[] {420, 610, 700, 980, 1_300});

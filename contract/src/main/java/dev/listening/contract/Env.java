@@ -8,6 +8,11 @@ public final class Env {
     public static final String KAFKA = "PIPELINE_KAFKA";
     public static final String CASSANDRA = "PIPELINE_CASSANDRA";
     public static final String DATACENTER = "PIPELINE_DATACENTER";
+    /** A Cassandra role and its password, for a node with PasswordAuthenticator ({@link CassandraCredentials}). */
+    public static final String CASSANDRA_USER = "PIPELINE_CASSANDRA_USER";
+    public static final String CASSANDRA_PASSWORD = "PIPELINE_CASSANDRA_PASSWORD";
+    /** A Kafka client properties file (security.protocol, sasl.*, ssl.*) for every Kafka client of a command. */
+    public static final String KAFKA_CONFIG = "PIPELINE_KAFKA_CONFIG";
     public static final String TOPIC = "PIPELINE_TOPIC";
     public static final String KEYSPACE = "PIPELINE_KEYSPACE";
     public static final String HOME = "PIPELINE_HOME";

@@ -33,6 +33,9 @@ public final class StreamerOptions {
     public static final String RETRY_TIMEOUT = "--retry-timeout";
     public static final String ROLLUP_INTERVAL = "--rollup-interval";
     public static final String STALL_TIMEOUT = "--stall-timeout";
+    public static final String METRICS_FILE = "--metrics-file";
+    public static final String METRICS_PORT = "--metrics-port";
+    public static final String METRICS_ADDRESS = "--metrics-address";
 
     /** One replica acknowledges: right for one local node; clusters pass LOCAL_QUORUM. */
     public static final String DEFAULT_CONSISTENCY = "LOCAL_ONE";
@@ -49,6 +52,10 @@ public final class StreamerOptions {
      * above a slow batch of the default size and the longest wait between retries (10 s).
      */
     public static final String DEFAULT_STALL_TIMEOUT = "5m";
+    /** The Prometheus exporters' usual port; 0 turns the endpoint off. */
+    public static final String DEFAULT_METRICS_PORT = "9464";
+    /** Only this machine can scrape the endpoint unless the user opens it. */
+    public static final String DEFAULT_METRICS_ADDRESS = Env.DEFAULT_HOST;
     /** Relative to the project root (system property pipeline.root). */
     public static final String DEFAULT_SONGS = SongsOption.DEFAULT_SONGS;
     /** Under $PIPELINE_HOME; one checkpoint per topic and keyspace, named {@code <topic>-<keyspace>}. */
@@ -107,6 +114,19 @@ public final class StreamerOptions {
                     + "instead of hanging; a restart resumes from the checkpoint. Default: ${DEFAULT-VALUE}.")
     public Duration stallTimeout;
 
+    @Option(names = METRICS_FILE, paramLabel = "PATH",
+            description = "Where each batch's metrics are appended as a JSON line. "
+                    + "Default: <checkpoint>-metrics.jsonl beside the checkpoint directory.")
+    public Path metricsFile;
+
+    @Option(names = METRICS_PORT, paramLabel = "PORT", defaultValue = DEFAULT_METRICS_PORT,
+            description = "Port of the job's Prometheus endpoint (/metrics); 0 turns it off. Default: ${DEFAULT-VALUE}.")
+    public int metricsPort;
+
+    @Option(names = METRICS_ADDRESS, paramLabel = "ADDRESS", defaultValue = DEFAULT_METRICS_ADDRESS,
+            description = "Address the Prometheus endpoint listens on; 0.0.0.0 for every interface. Default: ${DEFAULT-VALUE}.")
+    public String metricsAddress;
+
     /** --checkpoint, or {@code home}/checkpoints/TOPIC-KEYSPACE; absolute either way. */
     public Path checkpoint(Path home) {
         Path directory = checkpoint != null ? checkpoint : defaultCheckpoint(home, topic.topic(), keyspace.keyspace());
@@ -116,5 +136,15 @@ public final class StreamerOptions {
     /** {@code home}/checkpoints/TOPIC-KEYSPACE: a restart with the same topic and keyspace resumes. */
     public static Path defaultCheckpoint(Path home, String topic, String keyspace) {
         return home.resolve(CHECKPOINTS_DIR).resolve(topic + "-" + keyspace);
+    }
+
+    /** --metrics-file, or the default beside {@code checkpoint}. */
+    public Path metricsFile(Path checkpoint) {
+        return metricsFile != null ? metricsFile.toAbsolutePath().normalize() : defaultMetricsFile(checkpoint);
+    }
+
+    /** CHECKPOINT-metrics.jsonl beside the checkpoint: its runs' batches, appended across restarts. */
+    public static Path defaultMetricsFile(Path checkpoint) {
+        return checkpoint.resolveSibling(checkpoint.getFileName() + "-metrics.jsonl");
     }
 }

@@ -4,8 +4,11 @@ import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import com.datastax.oss.driver.api.core.auth.AuthenticationException;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import dev.listening.contract.CassandraCredentials;
+import dev.listening.contract.Env;
 import dev.listening.contract.UserError;
 import dev.listening.contract.options.CassandraOptions;
 
@@ -13,6 +16,8 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Opens driver sessions from the "host:port[,host:port]" contact points the CLI takes. */
 public final class CassandraSessions {
@@ -38,6 +43,13 @@ public final class CassandraSessions {
         return open(options.cassandra(), options.datacenter(), requestTimeout, consistency);
     }
 
+    /** The credentials of a node with PasswordAuthenticator were refused, or none were given. */
+    public static final class AuthenticationFailed extends UserError {
+        AuthenticationFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** A session, or a {@link UserError} that names the contact points when no node answers. */
     public static CqlSession open(String hostPorts, String datacenter, Duration requestTimeout) {
         return open(hostPorts, datacenter, requestTimeout, DefaultConsistencyLevel.LOCAL_ONE);
@@ -48,6 +60,15 @@ public final class CassandraSessions {
      * written at LOCAL_QUORUM, so that every read sees every acknowledged write.
      */
     public static CqlSession open(String hostPorts, String datacenter, Duration requestTimeout, DefaultConsistencyLevel consistency) {
+        return open(hostPorts, datacenter, requestTimeout, consistency, CassandraCredentials.current());
+    }
+
+    /**
+     * With {@code credentials} for a node with PasswordAuthenticator: the ones of the environment
+     * (PIPELINE_CASSANDRA_USER/PASSWORD or the file of ./pipeline up --auth) unless a caller knows better.
+     */
+    public static CqlSession open(String hostPorts, String datacenter, Duration requestTimeout, DefaultConsistencyLevel consistency,
+                                  Optional<CassandraCredentials> credentials) {
         CqlSessionBuilder builder = CqlSession.builder()
                 .addContactPoints(contactPoints(hostPorts))
                 .withLocalDatacenter(datacenter)
@@ -62,15 +83,27 @@ public final class CassandraSessions {
                         .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0)
                         .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, 0)
                         .build());
+        credentials.ifPresent(c -> builder.withAuthCredentials(c.user(), c.password()));
         try {
             return builder.build();
         } catch (AllNodesFailedException e) {
+            if (errors(e).anyMatch(AuthenticationException.class::isInstance)) {
+                throw new AuthenticationFailed(credentials.map(c -> "Cassandra at " + hostPorts + " refused the password of "
+                        + c.user() + " (check " + Env.CASSANDRA_USER + " and " + Env.CASSANDRA_PASSWORD + ")").orElse(
+                        "Cassandra at " + hostPorts + " requires a user: set " + Env.CASSANDRA_USER + " and "
+                                + Env.CASSANDRA_PASSWORD + " (./pipeline up --auth keeps them in $" + Env.HOME + "/"
+                                + CassandraCredentials.LOCAL_NODE_DIR + "/" + CassandraCredentials.FILE_NAME + ")"), e);
+            }
             throw new UserError("Cassandra is not reachable at " + hostPorts + " (" + firstCause(e) + ")", e);
         }
     }
 
+    private static Stream<Throwable> errors(AllNodesFailedException e) {
+        return e.getAllErrors().values().stream().flatMap(List::stream);
+    }
+
     private static String firstCause(AllNodesFailedException e) {
-        return e.getAllErrors().values().stream().flatMap(List::stream)
+        return errors(e)
                 .map(t -> t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage())
                 .findFirst().orElse("no node answered");
     }

@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.listening.bench.StreamerMetrics;
 import dev.listening.contract.EventField;
 import dev.listening.contract.EventJson;
 import dev.listening.contract.HistoryColumn;
@@ -33,7 +34,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,8 +45,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,13 +61,12 @@ class BadRecordsIT {
     private static final LocalStackFixture STACK = LocalStackFixture.get();
     private static final Duration DEADLINE = Duration.ofMinutes(4);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern BATCH_LINE = Pattern.compile("([\\d,]+) dead letters, ([\\d,]+) join misses");
     /** A row of data/spotify-songs.csv, read off the file. */
     private static final String SONG = "La Diabla";
     private static final String ARTISTS = "Xavi";
     private static final int ONE_MB = 1_000_000;
-    /** Room for the ~1 MB records in one request and on the topic (both default to 1 MiB including overhead). */
-    private static final int LARGE_RECORDS = 2 * 1024 * 1024;
+    /** Room for the 10 MB record in one request and on the topic (both default to 1 MiB including overhead). */
+    private static final int LARGE_RECORDS = 12 * 1024 * 1024;
     private static final String NOT_AN_EVENT = "not a JSON object with the event's fields and types";
     private static final String NOT_UTF8 = "the value is not UTF-8";
     private static final int LATER_EVENTS = 50;
@@ -116,6 +113,8 @@ class BadRecordsIT {
                     "name is longer than the " + HistoryColumn.MAX_NAME_BYTES + " bytes a partition key allows: 70000 bytes");
             deadLetter(producer, "~1 MB of bytes that are not JSON", letters(random, ONE_MB).getBytes(StandardCharsets.UTF_8),
                     NOT_AN_EVENT);
+            deadLetter(producer, "10 MB of JSON that is no event (ts a string)", with(event(SONG, ARTISTS, 1_700_000_005_800L),
+                    n -> n.put("ts", "abc").put("city", letters(random, 10 * ONE_MB))), NOT_AN_EVENT);
             stored(producer, "an unknown song", event("No Such Song", "Nobody", 1_700_000_006_000L));
             stored(producer, "ts in 1971", event(SONG, ARTISTS, Instant.parse("1971-02-03T04:05:06.789Z").toEpochMilli()));
             stored(producer, "ts in 2100", event(SONG, ARTISTS, Instant.parse("2100-12-31T23:59:59.999Z").toEpochMilli()));
@@ -147,9 +146,9 @@ class BadRecordsIT {
                     assertDeadLetter(record);
                 }
             }
-            long[] logged = batchTotals(log);
-            assertEquals(deadLetters, logged[0], "dead letters counted in the batch lines");
-            assertEquals(1, logged[1], "join misses counted in the batch lines");
+            StreamerMetrics metrics = StreamerMetrics.read(submission.metricsFile());
+            assertEquals(deadLetters, metrics.deadLetters(), "dead letters counted in the batches' metrics");
+            assertEquals(1, metrics.joinMisses(), "join misses counted in the batches' metrics");
         }
     }
 
@@ -250,19 +249,6 @@ class BadRecordsIT {
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "gzip",
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, LARGE_RECORDS,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
-    }
-
-    /** Dead letters and join misses summed over the streamer's per-batch log lines. */
-    private static long[] batchTotals(Path log) throws IOException {
-        long[] totals = new long[2];
-        for (String line : Files.readAllLines(log)) {
-            Matcher m = BATCH_LINE.matcher(line);
-            if (m.find()) {
-                totals[0] += Long.parseLong(m.group(1).replace(",", ""));
-                totals[1] += Long.parseLong(m.group(2).replace(",", ""));
-            }
-        }
-        return totals;
     }
 
     /** One record sent: an event expected as a row (error null), or a value expected as a dead letter with this error. */

@@ -1,6 +1,8 @@
 package dev.listening.it;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.listening.contract.EventField;
 import dev.listening.contract.EventJson;
 import dev.listening.contract.ListeningEvent;
 import dev.listening.producer.run.Report;
@@ -20,7 +22,9 @@ import org.junit.jupiter.api.Test;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,6 +41,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -166,6 +171,38 @@ class ProducerIT {
         assertTrue(counts.sent() >= 100, Files.readString(err));
         assertEquals(new Counts(counts.sent(), counts.sent(), 0), counts, "flushed before exit");
         assertEquals(counts.sent(), consumeAll(topic).size(), "the report counts exactly what reached the topic");
+    }
+
+    @Test
+    void aRecordOverTheMaximumSizeIsReportedFailedAndTheOthersStillGo() throws Exception {
+        Path file = STACK.workDir().resolve("huge-" + System.nanoTime() + ".jsonl.gz");
+        ProcessResult written = STACK.runPipeline("produce", "--out", file.toString(), "--seed", "5",
+                "--start", "2024-03-03T10:00:00Z", "--backfill", "3s");
+        assertEquals(0, written.exitCode(), written.stderr());
+        List<byte[]> lines = new ArrayList<>(gzipLines(file));
+        assertEquals(3, lines.size());
+        // 2 MB of JSON in the middle: over the producer's max.request.size (1 MB), whatever gzip makes of it
+        ObjectNode huge = (ObjectNode) new ObjectMapper().readTree(lines.get(1));
+        huge.put(EventField.CITY.jsonName(), "x".repeat(2 * 1024 * 1024));
+        lines.set(1, new ObjectMapper().writeValueAsBytes(huge));
+        try (Writer out = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.UTF_8)) {
+            for (byte[] line : lines) {
+                out.write(new String(line, StandardCharsets.UTF_8) + "\n");
+            }
+        }
+
+        String topic = STACK.newTopic("producer-huge", 1);
+        ProcessResult replay = STACK.runPipeline("produce", "--topic", topic, "--from", file.toString(), "--speed", "max");
+
+        assertEquals(1, replay.exitCode(), replay.stderr());
+        assertEquals(new Counts(3, 2, 1), Counts.of(report(replay.stdout())));
+        // one line for the record as it fails, the others go on, one error line at the end
+        List<String> problems = replay.stderr().lines().filter(line -> !line.contains(" INFO ")).toList();
+        assertEquals(2, problems.size(), replay.stderr());
+        assertTrue(problems.get(0).contains(" WARN ") && problems.get(0).contains("RecordTooLargeException"), problems.get(0));
+        assertTrue(problems.get(1).startsWith("error: 1 of 3 events were not acknowledged by Kafka; first cause: ")
+                && problems.get(1).contains("RecordTooLargeException"), problems.get(1));
+        assertRecordsAre(List.of(lines.get(0), lines.get(2)), consumeAll(topic));
     }
 
     @Test

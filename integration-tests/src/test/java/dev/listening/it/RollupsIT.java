@@ -9,7 +9,7 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import dev.listening.contract.EventJson;
 import dev.listening.contract.ListeningEvent;
 import dev.listening.contract.Names;
-import dev.listening.bench.BatchLog;
+import dev.listening.bench.StreamerMetrics;
 import dev.listening.cql.report.ReportCommand;
 import dev.listening.stack.spark.SparkRuntime;
 import dev.listening.stack.spark.SparkSubmitProcess;
@@ -90,15 +90,15 @@ class RollupsIT {
         Path log = runDir.resolve("streamer.log");
         try (SparkSubmitProcess streamer = SparkSubmitProcess.start(
                 submission.job(new SparkRuntime(STACK.root(), runDir), "local[2]"), log)) {
-            awaitBatchesThrough(streamer, log, firstBatch);
+            awaitBatchesThrough(streamer, log, submission.metricsFile(), firstBatch);
             send(PLAYS.subList(firstBatch, PLAYS.size()));
-            awaitBatchesThrough(streamer, log, PLAYS.size());
+            awaitBatchesThrough(streamer, log, submission.metricsFile(), PLAYS.size());
             assertReportsAreTheHandComputedOnes();
             assertQualityCheck();
 
             Map<String, List<String>> before = rollupRows();
             send(PLAYS);
-            awaitBatchesThrough(streamer, log, 2L * PLAYS.size());
+            awaitBatchesThrough(streamer, log, submission.metricsFile(), 2L * PLAYS.size());
 
             assertEquals(before, rollupRows(), "the same plays again change no rollup");
             assertEquals(PLAYS.size(), session.execute("SELECT * FROM " + keyspace + "." + Names.HISTORY_TABLE).all().size());
@@ -207,11 +207,11 @@ class RollupsIT {
                 .map(Row::getFormattedContents).sorted().toList();
     }
 
-    /** Until the streamer has logged batches covering this many records, and rollups covering those batches. */
-    private void awaitBatchesThrough(SparkSubmitProcess streamer, Path log, long records) {
+    /** Until the streamer's metrics show batches covering this many records, and rollups covering those batches. */
+    private void awaitBatchesThrough(SparkSubmitProcess streamer, Path log, Path metrics, long records) {
         await("rollups of " + records + " records of " + topic).atMost(DEADLINE).pollInterval(Duration.ofSeconds(2)).until(() -> {
             assertTrue(streamer.isAlive(), () -> StreamerChecks.exited(streamer, log));
-            return BatchLog.read(log).rolledUp(records);
+            return StreamerMetrics.read(metrics).rolledUp(records);
         });
     }
 

@@ -17,6 +17,9 @@ import dev.listening.contract.HistoryColumn;
 import dev.listening.contract.ListeningEvent;
 import dev.listening.contract.Names;
 import dev.listening.contract.SongColumn;
+import dev.listening.contract.metrics.BatchMetrics;
+import dev.listening.contract.metrics.MetricsFile;
+import dev.listening.stack.net.Ports;
 import dev.listening.stack.spark.SparkRuntime;
 import dev.listening.stack.spark.SparkSubmitProcess;
 import dev.listening.stack.spark.StreamerSubmission;
@@ -31,6 +34,10 @@ import org.junit.jupiter.api.Test;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,8 +54,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 
@@ -60,8 +65,6 @@ import java.util.zip.GZIPInputStream;
 class StreamerIT {
     private static final LocalStackFixture STACK = LocalStackFixture.get();
     private static final Duration DEADLINE = Duration.ofMinutes(4);
-    private static final Pattern BATCH_LINE = Pattern.compile(
-            "batch \\d+: ([\\d,]+) rows in .* ([\\d,]+) dead letters, ([\\d,]+) join misses");
     /** Songs of data/spotify-songs.csv with their musical key, read off the file. */
     private static final List<KnownSong> KNOWN_SONGS = List.of(
             new KnownSong("Cruel Summer", "Taylor Swift", 9),
@@ -98,18 +101,27 @@ class StreamerIT {
             first.malformed(producer, null, "the record has no value");
         }
 
+        int metricsPort = Ports.free(1).get(0);
         StreamerSubmission submission = StreamerSubmission.defaults(STACK.root(), runDir, STACK.kafkaBootstrap(),
                         STACK.cassandraContactPoint(), topic, keyspace)
                 .withTrigger("1s")
-                .withCheckpoint(runDir.resolve("checkpoint"));
+                .withCheckpoint(runDir.resolve("checkpoint"))
+                .withMetricsPort(metricsPort);
         SparkRuntime runtime = new SparkRuntime(STACK.root(), runDir);
+        Path metrics = submission.metricsFile();
 
         Path firstLog = runDir.resolve("first-run.log");
+        BatchTotals firstTotals = new BatchTotals(first.records(), first.deadLetters.size(), first.unknownSongs.size());
         try (SparkSubmitProcess streamer = SparkSubmitProcess.start(submission.job(runtime, "local[2]"), firstLog)) {
-            awaitRows(streamer, first, firstLog);
+            awaitRows(streamer, first, firstLog, metrics, 0);
+            assertEquals(firstTotals, BatchTotals.of(metrics, 0));
+            assertEquals(firstTotals, BatchTotals.scraped(metricsPort), "the Prometheus endpoint counts the same");
         }
+        assertCleanStop(firstLog);
         assertRowsAre(first);
-        assertEquals(new BatchTotals(first.records(), first.deadLetters.size(), first.unknownSongs.size()), BatchTotals.of(firstLog));
+        int firstRunRecords = MetricsFile.read(metrics).size();
+        assertTrue(MetricsFile.read(metrics).stream().anyMatch(m -> m.freshnessSeconds() != null && m.newestEventTime() != null),
+                "the newest event stored and its freshness are reported");
 
         Row boundary = session.execute("SELECT hour, event_id, schema_version, action, skipped FROM " + keyspace + "."
                 + Names.HISTORY_TABLE + " WHERE name = 'Boundary' AND date = ? AND hour = 23", LocalDate.parse("2024-03-10")).one();
@@ -132,11 +144,11 @@ class StreamerIT {
 
         Path secondLog = runDir.resolve("second-run.log");
         try (SparkSubmitProcess streamer = SparkSubmitProcess.start(submission.job(runtime, "local[2]"), secondLog)) {
-            awaitRows(streamer, second, secondLog);
+            awaitRows(streamer, second, secondLog, metrics, firstRunRecords);
         }
         assertRowsAre(second);
         // Resumed from the checkpoint: the second run read only what was produced after the first stopped.
-        assertEquals(new BatchTotals(second.records(), 1, 0), BatchTotals.of(secondLog));
+        assertEquals(new BatchTotals(second.records(), 1, 0), BatchTotals.of(metrics, firstRunRecords));
         assertPlayDetailsAre(plays);
         assertAveragesCountTheSkips(plays);
     }
@@ -217,16 +229,26 @@ class StreamerIT {
     }
 
     /**
-     * Until the rows are in Cassandra and the job has logged the batches that read every record sent
-     * in this run: a batch's line comes after its offsets are committed, so stopping then replays nothing.
+     * Until the rows are in Cassandra and the job has reported the batches that read every record sent
+     * in this run: a batch's metrics come after its offsets are committed, so stopping then replays nothing.
      */
-    private void awaitRows(SparkSubmitProcess streamer, Sent expected, Path log) {
+    private void awaitRows(SparkSubmitProcess streamer, Sent expected, Path log, Path metrics, int runStart) {
         await("rows of " + topic + " in " + keyspace).atMost(DEADLINE).pollInterval(Duration.ofSeconds(2)).until(() -> {
             assertTrue(streamer.isAlive(), () -> StreamerChecks.exited(streamer, log));
             return count(Names.HISTORY_TABLE) >= expected.eventIds.size()
                     && count(Names.DEAD_LETTER_TABLE) >= expected.deadLetters.size()
-                    && BatchTotals.of(log).rows() >= expected.records();
+                    && BatchTotals.of(metrics, runStart).rows() >= expected.records();
         });
+    }
+
+    /** SIGTERM (SparkSubmitProcess.close) stops the job cleanly: nothing in its log looks like a failure. */
+    private static void assertCleanStop(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        assertTrue(lines.stream().anyMatch(line -> line.contains("stopping: the batch in flight")), "the job saw the SIGTERM");
+        List<String> alarming = lines.stream()
+                .filter(line -> line.contains(" ERROR ") || line.contains("Exception") || line.stripLeading().startsWith("at "))
+                .toList();
+        assertEquals(List.of(), alarming, "a graceful stop logs no error and no stack trace; see " + log);
     }
 
     private void assertRowsAre(Sent expected) {
@@ -341,25 +363,29 @@ class StreamerIT {
         }
     }
 
-    /** The sums of the streamer's per-batch log lines. */
+    /** The sums of the streamer's per-batch metrics. */
     private record BatchTotals(long rows, long deadLetters, long joinMisses) {
-        static BatchTotals of(Path log) throws IOException {
-            long rows = 0;
-            long dead = 0;
-            long misses = 0;
-            for (String line : Files.readAllLines(log)) {
-                Matcher m = BATCH_LINE.matcher(line);
-                if (m.find()) {
-                    rows += number(m.group(1));
-                    dead += number(m.group(2));
-                    misses += number(m.group(3));
-                }
-            }
-            return new BatchTotals(rows, dead, misses);
+        /** Over the records of the metrics file from {@code from} on: one run's, the file being appended across runs. */
+        static BatchTotals of(Path metrics, int from) {
+            List<BatchMetrics> records = MetricsFile.read(metrics);
+            List<BatchMetrics> run = records.subList(Math.min(from, records.size()), records.size());
+            return new BatchTotals(run.stream().mapToLong(BatchMetrics::inputRows).sum(),
+                    run.stream().mapToLong(BatchMetrics::deadLetters).sum(), run.stream().mapToLong(BatchMetrics::joinMisses).sum());
         }
 
-        private static long number(String text) {
-            return Long.parseLong(text.replace(",", ""));
+        /** The same totals off the job's Prometheus endpoint. */
+        static BatchTotals scraped(int port) throws IOException, InterruptedException {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/metrics")).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode());
+            Map<String, Double> samples = new HashMap<>();
+            response.body().lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+                    .map(line -> line.split(" "))
+                    .forEach(parts -> samples.put(parts[0], Double.parseDouble(parts[1])));
+            return new BatchTotals(samples.get("listening_streamer_input_rows_total").longValue(),
+                    samples.get("listening_streamer_dead_letters_total").longValue(),
+                    samples.get("listening_streamer_join_misses_total").longValue());
         }
     }
 }

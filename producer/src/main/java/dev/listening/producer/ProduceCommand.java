@@ -1,5 +1,6 @@
 package dev.listening.producer;
 
+import dev.listening.contract.Env;
 import dev.listening.contract.UserError;
 import dev.listening.contract.options.KafkaOptions;
 import dev.listening.contract.options.SongsOption;
@@ -120,6 +121,15 @@ public final class ProduceCommand implements Callable<Integer> {
     /** The wall clock: live timestamps, and the end of a --backfill without --start. */
     Clock clock = Clock.systemUTC();
 
+    @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "0",
+            description = "Serve sent/acknowledged/failed/rate on a Prometheus endpoint (/metrics) on this port "
+                    + "while producing, e.g. 9465; 0: none (default).")
+    int metricsPort;
+
+    @Option(names = "--metrics-address", paramLabel = "ADDRESS", defaultValue = Env.DEFAULT_HOST,
+            description = "Address the Prometheus endpoint listens on. Default: ${DEFAULT-VALUE}.")
+    String metricsAddress;
+
     @Override
     public Integer call() {
         validate();
@@ -128,8 +138,9 @@ public final class ProduceCommand implements Callable<Integer> {
     }
 
     ProduceSettings settings() {
-        return new ProduceSettings(kafka.bootstrap(), topic.topic(), partitions, rate, limit, duration, listeners, users,
-                seed, start, scenario, speed, backfill, out, from, songs.songs(), connectTimeout, verbose);
+        return new ProduceSettings(kafka.client(), topic.topic(), partitions, rate, limit, duration, listeners, users,
+                seed, start, scenario, speed, backfill, out, from, songs.songs(), connectTimeout, verbose, metricsPort,
+                metricsAddress);
     }
 
     private void validate() {

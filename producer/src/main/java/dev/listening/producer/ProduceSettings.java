@@ -1,5 +1,7 @@
 package dev.listening.producer;
 
+import dev.listening.contract.Env;
+import dev.listening.contract.kafka.KafkaClient;
 import dev.listening.producer.rate.Rate;
 import dev.listening.producer.rate.Speed;
 import dev.listening.producer.run.DurationConverter;
@@ -15,9 +17,10 @@ import java.util.List;
  * build it: where the events go, which events, how fast and until when. Null means "not given"
  * for the optional bounds and clocks.
  */
-public record ProduceSettings(String bootstrap, String topic, int partitions, Rate rate, Long limit, Duration duration,
+public record ProduceSettings(KafkaClient kafka, String topic, int partitions, Rate rate, Long limit, Duration duration,
                               int listeners, List<String> users, Long seed, Instant start, Scenarios scenario, Speed speed,
-                              Duration backfill, Path out, Path from, Path songs, Duration connectTimeout, boolean verbose) {
+                              Duration backfill, Path out, Path from, Path songs, Duration connectTimeout, boolean verbose,
+                              int metricsPort, String metricsAddress) {
     public static final String DEFAULT_PARTITIONS = "1";
     public static final String DEFAULT_RATE = "1";
     public static final String DEFAULT_LISTENERS = "50";
@@ -32,10 +35,10 @@ public record ProduceSettings(String bootstrap, String topic, int partitions, Ra
      * Uniform live events into Kafka at {@code rate}, with the command's defaults for the rest, until
      * {@code limit} events or {@code duration} (either may be null).
      */
-    public static ProduceSettings uniform(String bootstrap, String topic, Path songs, Rate rate, Long limit,
+    public static ProduceSettings uniform(KafkaClient kafka, String topic, Path songs, Rate rate, Long limit,
                                           Duration duration, int listeners, List<String> users) {
-        return new ProduceSettings(bootstrap, topic, Integer.parseInt(DEFAULT_PARTITIONS), rate, limit, duration,
+        return new ProduceSettings(kafka, topic, Integer.parseInt(DEFAULT_PARTITIONS), rate, limit, duration,
                 listeners, users, null, null, Scenarios.UNIFORM, null, null, null, null, songs,
-                new DurationConverter().convert(DEFAULT_CONNECT_TIMEOUT), false);
+                new DurationConverter().convert(DEFAULT_CONNECT_TIMEOUT), false, 0, Env.DEFAULT_HOST);
     }
 }

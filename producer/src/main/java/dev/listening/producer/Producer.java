@@ -12,6 +12,7 @@ import dev.listening.producer.listeners.Listener;
 import dev.listening.producer.listeners.Listeners;
 import dev.listening.producer.rate.Pace;
 import dev.listening.producer.rate.Speed;
+import dev.listening.producer.run.ProducerMetrics;
 import dev.listening.producer.run.ProducerRun;
 import dev.listening.producer.run.Report;
 import dev.listening.producer.run.Timeline;
@@ -77,7 +78,7 @@ public final class Producer {
     private void run(EventSource source, LongFunction<Pace> pace, String how, PrintWriter out) {
         long events = settings.limit() == null ? Long.MAX_VALUE : settings.limit();
         // the run closes both when it ends; closing them here too covers a sink that cannot be opened (closing is idempotent)
-        try (source; EventSink sink = openSink()) {
+        try (source; EventSink sink = openSink(); ProducerMetrics metrics = metrics(sink)) {
             LOG.info("{}{}", how, stopsWhen());
             try (ProducerRun run = new ProducerRun(source, sink, pace, events, settings.duration(), settings.verbose(), out)) {
                 Report report = runUntilDoneOrInterrupted(run);
@@ -91,19 +92,28 @@ public final class Producer {
         }
     }
 
+    /** The Prometheus endpoint of --metrics-port; null (which try-with-resources skips) for none. */
+    private ProducerMetrics metrics(EventSink sink) {
+        if (settings.metricsPort() == 0) {
+            return null;
+        }
+        ProducerMetrics metrics = ProducerMetrics.serve(sink, System::nanoTime, settings.metricsAddress(), settings.metricsPort());
+        LOG.info("metrics on http://{}:{}/metrics", settings.metricsAddress(), metrics.port());
+        return metrics;
+    }
+
     /** The file of --out, or Kafka: the broker must answer within --connect-timeout, then outages are waited out. */
     private EventSink openSink() {
         if (settings.out() != null) {
             LOG.info("writing to {}", settings.out());
             return new EventFileWriter(settings.out());
         }
-        String bootstrap = settings.bootstrap();
         String topic = settings.topic();
-        if (Topics.ensure(bootstrap, topic, settings.partitions(), settings.connectTimeout())) {
+        if (Topics.ensure(settings.kafka(), topic, settings.partitions(), settings.connectTimeout())) {
             LOG.info("created topic {} with {} partitions", topic, settings.partitions());
         }
-        LOG.info("producing to {} at {}", topic, bootstrap);
-        return new EventSender(bootstrap, topic, ProducerSettings.MAX_BLOCK);
+        LOG.info("producing to {} at {}", topic, settings.kafka().bootstrap());
+        return new EventSender(settings.kafka(), topic, ProducerSettings.MAX_BLOCK);
     }
 
     /** Ctrl-C or SIGTERM closes the run, which flushes and reports before the JVM exits. */

@@ -1,6 +1,8 @@
 package dev.listening.stack;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import dev.listening.contract.CassandraCredentials;
 import dev.listening.contract.UserError;
 import dev.listening.contract.kafka.Topics;
 import dev.listening.cql.CassandraSessions;
@@ -10,6 +12,7 @@ import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.internals.Topic;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * What `up` creates once the services are ready: the topic, and the keyspace with cql/create_db.cql
@@ -31,9 +34,10 @@ public record Bootstrap(String topic, int partitions, String keyspace, Replicati
     }
 
     /** Creates the topic unless it exists, and applies the schema; true when the topic was created. */
-    public boolean apply(String kafka, String cassandraContactPoints, String datacenter) {
+    public boolean apply(String kafka, String cassandraContactPoints, String datacenter, Optional<CassandraCredentials> credentials) {
         boolean topicCreated = Topics.ensure(kafka, topic, partitions, REQUEST_TIMEOUT);
-        try (CqlSession session = CassandraSessions.open(cassandraContactPoints, datacenter, REQUEST_TIMEOUT)) {
+        try (CqlSession session = CassandraSessions.open(cassandraContactPoints, datacenter, REQUEST_TIMEOUT,
+                DefaultConsistencyLevel.LOCAL_ONE, credentials)) {
             Schema.load().apply(session, keyspace, replication);
         }
         return topicCreated;

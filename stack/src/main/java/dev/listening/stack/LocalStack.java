@@ -1,5 +1,7 @@
 package dev.listening.stack;
 
+import dev.listening.contract.CassandraCredentials;
+import dev.listening.stack.cassandra.LocalAuthentication;
 import dev.listening.stack.cassandra.RingNode;
 import dev.listening.stack.process.PidFile;
 import dev.listening.stack.process.Uninterruptibly;
@@ -63,7 +65,11 @@ public final class LocalStack implements AutoCloseable {
         long started = System.nanoTime();
         try (Startup startup = new Startup(settings.root(), topology)) {
             List<ServiceReport> services = startup.start(readyTimeout);
-            boolean topicCreated = bootstrap.apply(settings.kafka().toString(), cassandraContactPoints(), settings.datacenter());
+            // Only the one-node stack can run with authentication (up --auth); a ring never does.
+            Optional<CassandraCredentials> credentials = cluster == null ? LocalAuthentication.ensureRole(
+                    cassandraContactPoints(), settings.datacenter(), settings.home(), READY_TIMEOUT) : Optional.empty();
+            boolean topicCreated = bootstrap.apply(settings.kafka().toString(), cassandraContactPoints(), settings.datacenter(),
+                    credentials);
             startup.handOver();
             return new UpReport(services, bootstrap, topicCreated, Supervisor.since(started));
         } catch (InterruptedException e) {

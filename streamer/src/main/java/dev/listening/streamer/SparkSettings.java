@@ -1,6 +1,9 @@
 package dev.listening.streamer;
 
+import dev.listening.contract.CassandraCredentials;
 import org.apache.spark.SparkConf;
+
+import java.util.Optional;
 
 /**
  * The Spark configuration of the job. What spark-submit was given (--master, --conf) wins over
@@ -12,7 +15,8 @@ public final class SparkSettings {
     private SparkSettings() {
     }
 
-    public static SparkConf apply(SparkConf conf, StreamerConfig config) {
+    /** The job's settings; with {@code credentials}, the connector logs in (set here, so they never are arguments). */
+    public static SparkConf apply(SparkConf conf, StreamerConfig config, Optional<CassandraCredentials> credentials) {
         conf.setIfMissing("spark.master", "local[*]");
         conf.setIfMissing("spark.app.name", APP_NAME);
         // The plan derives date and hour without the session zone; UTC makes every other timestamp agree with them.
@@ -21,6 +25,7 @@ public final class SparkSettings {
         conf.set("spark.cassandra.connection.host", config.cassandra());
         conf.set("spark.cassandra.connection.localDC", config.datacenter());
         conf.set("spark.cassandra.output.consistency.level", config.consistency().name());
+        credentials.ifPresent(c -> conf.set("spark.cassandra.auth.username", c.user()).set("spark.cassandra.auth.password", c.password()));
         // A song-less event has 16 null features: unset columns instead of 16 tombstones per row.
         conf.set("spark.cassandra.output.ignoreNulls", "true");
         // Rows of one partition (a listener-hour) go in one unlogged batch, one mutation for Cassandra:

@@ -3,13 +3,14 @@ package dev.listening.streamer;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import dev.listening.contract.StreamerOptions;
 import dev.listening.contract.UserError;
+import dev.listening.contract.kafka.KafkaClient;
 
 import java.time.Duration;
 import java.util.Set;
 
 /** The streamer's settings, validated before anything connects. */
 public record StreamerConfig(
-        String bootstrap,
+        KafkaClient kafka,
         String topic,
         String cassandra,
         String datacenter,
@@ -22,13 +23,17 @@ public record StreamerConfig(
         String checkpoint,
         Duration retryTimeout,
         Duration rollupInterval,
-        Duration stallTimeout) {
+        Duration stallTimeout,
+        String metricsFile,
+        int metricsPort,
+        String metricsAddress) {
 
     private static final Duration MIN_STALL_TIMEOUT = Duration.ofMinutes(1);
     private static final Set<String> NAMED_OFFSETS = Set.of("earliest", "latest");
+    private static final int MAX_PORT = 65_535;
 
     public StreamerConfig {
-        require(!bootstrap.isBlank(), "Kafka bootstrap servers are empty");
+        require(!kafka.bootstrap().isBlank(), "Kafka bootstrap servers are empty");
         require(!topic.isBlank(), "the topic name is empty");
         require(!cassandra.isBlank(), "Cassandra contact points are empty");
         require(!keyspace.isBlank(), "the keyspace name is empty");
@@ -37,9 +42,15 @@ public record StreamerConfig(
         require(stallTimeout.compareTo(MIN_STALL_TIMEOUT) >= 0 && stallTimeout.compareTo(trigger.multipliedBy(3)) >= 0,
                 StreamerOptions.STALL_TIMEOUT + " must be at least " + MIN_STALL_TIMEOUT.toSeconds() + " s and three triggers, not "
                         + stallTimeout.toSeconds() + " s");
+        require(metricsPort >= 0 && metricsPort <= MAX_PORT,
+                StreamerOptions.METRICS_PORT + " must be a port (1-" + MAX_PORT + ") or 0 for none, not " + metricsPort);
         // A JSON offsets object is checked by Spark's Kafka source when the query starts.
         require(NAMED_OFFSETS.contains(startingOffsets) || startingOffsets.strip().startsWith("{"),
                 StreamerOptions.STARTING_OFFSETS + " must be earliest, latest or a JSON object of offsets, not '" + startingOffsets + "'");
+    }
+
+    public String bootstrap() {
+        return kafka.bootstrap();
     }
 
     private static void require(boolean condition, String message) {

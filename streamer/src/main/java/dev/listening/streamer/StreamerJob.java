@@ -1,10 +1,16 @@
 package dev.listening.streamer;
 
+import dev.listening.contract.CassandraCredentials;
 import dev.listening.contract.Names;
 import dev.listening.contract.UserError;
+import dev.listening.contract.kafka.KafkaClient;
 import dev.listening.contract.kafka.Topics;
 import dev.listening.streamer.metrics.BatchCounter;
-import dev.listening.streamer.metrics.BatchProgressLogger;
+import dev.listening.streamer.metrics.BatchReport;
+import dev.listening.streamer.metrics.JsonLinesOutlet;
+import dev.listening.streamer.metrics.MetricsListener;
+import dev.listening.streamer.metrics.MetricsOutlet;
+import dev.listening.streamer.metrics.PrometheusOutlet;
 import dev.listening.streamer.plan.ListeningPlan;
 import dev.listening.streamer.plan.Songs;
 import dev.listening.streamer.rollup.PendingRollups;
@@ -32,8 +38,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.runtime.BoxedUnit;
 
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
@@ -64,20 +76,25 @@ public final class StreamerJob {
     }
 
     public void run() {
-        if (Topics.ensure(config.bootstrap(), config.topic(), TOPIC_TIMEOUT)) {
+        if (Topics.ensure(config.kafka(), config.topic(), TOPIC_TIMEOUT)) {
             LOG.info("created topic {} with the broker's default partitions and replication", config.topic());
         }
-        SparkConf conf = SparkSettings.apply(new SparkConf(), config);
+        // Before Spark starts: a port already taken is a quick, clear error.
+        List<MetricsOutlet> outlets = outlets();
+        SparkConf conf = SparkSettings.apply(new SparkConf(), config, CassandraCredentials.current());
         // Not closed here: Spark's shutdown hook stops the session after ours has stopped the query;
         // closing it from this thread as well would pull the context from under that stop.
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
         Dataset<Row> songs = loadSongs(spark);
         BatchCounter counter = new BatchCounter();
-        spark.streams().addListener(new BatchProgressLogger(counter));
         StallWatchdog watchdog = new StallWatchdog(config.stallTimeout(), StreamerJob::stalled);
         spark.streams().addListener(new ProgressBeat(watchdog));
-        OutageRetry retry = new OutageRetry(config.retryTimeout(), new CassandraProbe(conf), watchdog::beat);
+        CassandraProbe probe = new CassandraProbe(conf);
+        probe.requireLogin();
+        OutageRetry retry = new OutageRetry(config.retryTimeout(), probe, watchdog::beat);
         RollupQueue rollups = rollups(conf, retry);
+        spark.streams().addListener(new MetricsListener(counter,
+                () -> new BatchReport.Rollups(rollups.rolledUpThrough(), rollups.lag()), outlets, Clock.systemUTC()));
         StreamingQuery query = start(spark, songs, new CassandraBatchWriter(
                 TableWriter.of(conf, StatementFile.LISTENING_HISTORY_INSERT, config.keyspace(), config.consistency()),
                 TableWriter.of(conf, StatementFile.LISTENING_DEAD_LETTER_INSERT, config.keyspace(), config.consistency()),
@@ -86,6 +103,7 @@ public final class StreamerJob {
         ShutdownHookManager.addShutdownHook(STOP_QUERY_PRIORITY, () -> {
             stop(query);
             rollups.close();
+            outlets.forEach(MetricsOutlet::close);
             return BoxedUnit.UNIT;
         });
         LOG.info("streaming {} from {} into {}.{} every {} s (checkpoint {})", config.topic(), config.bootstrap(),
@@ -96,7 +114,21 @@ public final class StreamerJob {
             throw new UserError("the streaming query stopped: " + failure(e), e);
         } finally {
             rollups.close();
+            outlets.forEach(MetricsOutlet::close);
         }
+    }
+
+    /** The metrics file, and the Prometheus endpoint unless its port is 0. */
+    private List<MetricsOutlet> outlets() {
+        List<MetricsOutlet> outlets = new ArrayList<>(List.of(new JsonLinesOutlet(Path.of(config.metricsFile()))));
+        if (config.metricsPort() != 0) {
+            PrometheusOutlet prometheus = PrometheusOutlet.start(config.metricsAddress(), config.metricsPort(), Clock.systemUTC());
+            LOG.info("metrics on http://{}:{}/metrics and in {}", config.metricsAddress(), prometheus.port(), config.metricsFile());
+            outlets.add(prometheus);
+        } else {
+            LOG.info("metrics in {}", config.metricsFile());
+        }
+        return outlets;
     }
 
     /**
@@ -142,10 +174,18 @@ public final class StreamerJob {
         }
     }
 
+    /** The Kafka client properties as the Kafka source takes them. */
+    static Map<String, String> sourceOptions(KafkaClient kafka) {
+        Map<String, String> options = new LinkedHashMap<>();
+        kafka.properties(Map.of()).forEach((name, value) -> options.put("kafka." + name, String.valueOf(value)));
+        return options;
+    }
+
     private StreamingQuery start(SparkSession spark, Dataset<Row> songs, CassandraBatchWriter writer) {
         Dataset<Row> raw = spark.readStream()
                 .format("kafka")
-                .option("kafka.bootstrap.servers", config.bootstrap())
+                // --kafka-config's client properties, as the source takes them: prefixed with "kafka."
+                .options(sourceOptions(config.kafka()))
                 .option("subscribe", config.topic())
                 .option("startingOffsets", config.startingOffsets())
                 .option("maxOffsetsPerTrigger", config.maxOffsetsPerTrigger())

@@ -25,6 +25,7 @@ public final class StreamerMain implements Callable<Integer> {
     @Mixin
     StreamerOptions options;
 
+
     public static void main(String[] args) {
         System.exit(Cli.execute(new StreamerMain(), args));
     }
@@ -38,10 +39,13 @@ public final class StreamerMain implements Callable<Integer> {
     StreamerConfig config() {
         Path root = Path.of(System.getProperty(Env.ROOT_PROPERTY, "."));
         Path home = root.resolve(System.getenv().getOrDefault(Env.HOME, Env.DEFAULT_HOME));
-        return new StreamerConfig(options.kafka.bootstrap(), options.topic.topic(), options.cassandra.cassandra(),
+        Path checkpoint = options.checkpoint(home);
+        return new StreamerConfig(options.kafka.client(), options.topic.topic(), options.cassandra.cassandra(),
                 options.cassandra.datacenter(), options.keyspace.keyspace(), consistency(options.consistency),
                 options.songs.songs().toString(), options.trigger, options.maxOffsetsPerTrigger, options.startingOffsets,
-                options.checkpoint(home).toString(), options.retryTimeout, options.rollupInterval, options.stallTimeout);
+                checkpoint.toString(), options.retryTimeout, options.rollupInterval, options.stallTimeout,
+                options.metricsFile(checkpoint).toString(),
+                options.metricsPort, options.metricsAddress);
     }
 
     private static DefaultConsistencyLevel consistency(String level) {

@@ -8,11 +8,16 @@ import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import dev.listening.contract.Names;
 import dev.listening.contract.StreamerOptions;
 import dev.listening.contract.UserError;
+import dev.listening.contract.kafka.KafkaClient;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 class StreamerMainTest {
     private static StreamerConfig parse(String... args) {
@@ -34,6 +39,9 @@ class StreamerMainTest {
         assertEquals(Duration.ofMinutes(5), config.stallTimeout());
         assertTrue(config.songs().endsWith("data/spotify-songs.csv"), config.songs());
         assertTrue(Path.of(config.checkpoint()).endsWith(Path.of("checkpoints", "t1-ks1")), config.checkpoint());
+        assertEquals(Path.of(config.checkpoint()).resolveSibling("t1-ks1-metrics.jsonl").toString(), config.metricsFile());
+        assertEquals(9464, config.metricsPort());
+        assertEquals("127.0.0.1", config.metricsAddress(), "the endpoint is not reachable from other machines");
     }
 
     @Test
@@ -46,11 +54,12 @@ class StreamerMainTest {
         StreamerConfig config = parse("--bootstrap", "k:1", "--topic", Names.TOPIC, "--cassandra", "c:2,d:3",
                 "--datacenter", "dc2", "--keyspace", "ks", "--consistency", "LOCAL_QUORUM", "--songs", "/s.csv",
                 "--trigger", "1s", "--max-offsets-per-trigger", "500", "--starting-offsets", "latest",
-                "--checkpoint", "/ck", "--retry-timeout", "2m", "--rollup-interval", "1m", "--stall-timeout", "90s");
+                "--checkpoint", "/ck", "--retry-timeout", "2m", "--rollup-interval", "1m", "--stall-timeout", "90s",
+                "--metrics-file", "/m.jsonl", "--metrics-port", "0", "--metrics-address", "0.0.0.0");
 
-        assertEquals(new StreamerConfig("k:1", Names.TOPIC, "c:2,d:3", "dc2", "ks", DefaultConsistencyLevel.LOCAL_QUORUM,
+        assertEquals(new StreamerConfig(KafkaClient.of("k:1"), Names.TOPIC, "c:2,d:3", "dc2", "ks", DefaultConsistencyLevel.LOCAL_QUORUM,
                 "/s.csv", Duration.ofSeconds(1), 500, "latest", "/ck", Duration.ofMinutes(2), Duration.ofMinutes(1),
-                Duration.ofSeconds(90)), config);
+                Duration.ofSeconds(90), "/m.jsonl", 0, "0.0.0.0"), config);
     }
 
     @Test
@@ -60,5 +69,16 @@ class StreamerMainTest {
         assertThrows(UserError.class, () -> parse("--consistency", "SOME"));
         assertThrows(UserError.class, () -> parse("--stall-timeout", "30s"));
         assertThrows(UserError.class, () -> parse("--trigger", "1m", "--stall-timeout", "2m"));
+        assertThrows(UserError.class, () -> parse("--metrics-port", "65536"));
+    }
+
+    @Test
+    void theKafkaClientPropertiesReachTheSourcePrefixedWithKafka(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("client.properties"), "security.protocol=SSL\nssl.truststore.location=/t.jks\n");
+
+        StreamerConfig config = parse("--bootstrap", "k:1", "--kafka-config", file.toString());
+
+        assertEquals(Map.of("kafka.security.protocol", "SSL", "kafka.ssl.truststore.location", "/t.jks",
+                "kafka.bootstrap.servers", "k:1"), StreamerJob.sourceOptions(config.kafka()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.listening.verify;
 
 import dev.listening.contract.UserError;
+import dev.listening.contract.kafka.KafkaClient;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -15,25 +16,31 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * Reads a topic's records between two offset positions (default: the beginning and the end as they
  * are when reading starts), without a consumer group, so verifying never moves anyone's offsets.
  */
 public final class TopicReader {
+    private final KafkaClient kafka;
     private final String bootstrap;
     private final Duration timeout;
 
     public TopicReader(String bootstrap, Duration timeout) {
-        this.bootstrap = bootstrap;
+        this(KafkaClient.of(bootstrap), timeout);
+    }
+
+    /** Through {@code kafka}'s client properties. */
+    public TopicReader(KafkaClient kafka, Duration timeout) {
+        this.kafka = kafka;
+        this.bootstrap = kafka.bootstrap();
         this.timeout = timeout;
     }
 
     /** Current end offsets per partition: what a later read can take as its start. */
     public Map<Integer, Long> endOffsets(String topic) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-            return byPartition(consumer.endOffsets(partitions(consumer, topic), timeout));
+            return byPartition(consumer.endOffsets(assigned(consumer, topic), timeout));
         } catch (TimeoutException e) {
             throw unreachable(e);
         }
@@ -45,12 +52,11 @@ public final class TopicReader {
      */
     public List<RecordRef> read(String topic, Map<Integer, Long> from, Map<Integer, Long> to) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-            List<TopicPartition> partitions = partitions(consumer, topic);
+            List<TopicPartition> partitions = assigned(consumer, topic);
             Map<Integer, Long> start = byPartition(consumer.beginningOffsets(partitions, timeout));
             Map<Integer, Long> end = byPartition(consumer.endOffsets(partitions, timeout));
             start.replaceAll((p, o) -> Math.max(o, from.getOrDefault(p, o)));
             end.replaceAll((p, o) -> Math.min(o, to.getOrDefault(p, o)));
-            consumer.assign(partitions);
             partitions.forEach(tp -> consumer.seek(tp, start.get(tp.partition())));
             List<RecordRef> records = new ArrayList<>();
             Instant deadline = Instant.now().plus(timeout.multipliedBy(10));
@@ -71,20 +77,26 @@ public final class TopicReader {
         }
     }
 
-    private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer, String topic) {
+    /**
+     * The topic's partitions, assigned to the consumer before their offsets are listed: the client keeps
+     * the high watermarks of assigned partitions only, and kafka-clients 4.3 warned "Not updating high
+     * watermark ... as it is no longer assigned" for every other one, at each verify.
+     */
+    private List<TopicPartition> assigned(KafkaConsumer<byte[], byte[]> consumer, String topic) {
         List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
         if (infos == null || infos.isEmpty()) {
             throw new UserError("topic " + topic + " does not exist on " + bootstrap);
         }
-        return infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+        List<TopicPartition> partitions = infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+        consumer.assign(partitions);
+        return partitions;
     }
 
     private KafkaConsumer<byte[], byte[]> consumer() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-        props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        Map<String, Object> props = kafka.properties(Map.of(
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
+                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()));
         return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 

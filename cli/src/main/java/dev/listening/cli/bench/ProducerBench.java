@@ -2,7 +2,7 @@ package dev.listening.cli.bench;
 
 import dev.listening.bench.Benchmark;
 import dev.listening.bench.ProducerThroughput;
-import dev.listening.contract.options.KafkaOptions;
+import dev.listening.contract.options.BootstrapOption;
 import dev.listening.contract.options.SongsOption;
 import dev.listening.producer.run.DurationConverter;
 import dev.listening.stack.ProjectRoot;
@@ -22,7 +22,7 @@ import java.time.Duration;
                 "Prints both throughputs and their ratio (target: >= 1.0) and writes them to --out."})
 public final class ProducerBench extends ReportedBench<ProducerThroughput.Result> {
     @Mixin
-    KafkaOptions kafka;
+    BootstrapOption kafka;
 
     @Option(names = "--records", paramLabel = "N", defaultValue = "200000",
             description = "Records per run (default ${DEFAULT-VALUE}).")

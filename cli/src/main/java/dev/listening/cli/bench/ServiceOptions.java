@@ -1,13 +1,13 @@
 package dev.listening.cli.bench;
 
+import dev.listening.contract.options.BootstrapOption;
 import dev.listening.contract.options.CassandraOptions;
-import dev.listening.contract.options.KafkaOptions;
 import picocli.CommandLine.Mixin;
 
 /** Where the stack of ./pipeline up listens, for the bench commands that use both Kafka and Cassandra. */
 public final class ServiceOptions {
     @Mixin
-    KafkaOptions kafka;
+    BootstrapOption kafka;
 
     @Mixin
     CassandraOptions cassandra;

@@ -1,5 +1,8 @@
 package dev.listening.cli.stack;
 
+import dev.listening.contract.CassandraCredentials;
+import dev.listening.contract.Env;
+import dev.listening.contract.UserError;
 import dev.listening.contract.options.KeyspaceOption;
 import dev.listening.contract.options.TopicOption;
 import dev.listening.cql.Replication;
@@ -8,6 +11,7 @@ import dev.listening.stack.ClusterSettings;
 import dev.listening.stack.LocalStack;
 import dev.listening.stack.StackSettings;
 import dev.listening.stack.UpReport;
+import dev.listening.stack.cassandra.LocalAuthentication;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,11 +55,24 @@ public final class UpCommand implements Callable<Integer> {
             description = "How long each service may take to accept clients (with --cluster: each of the two start waves). Default: ${DEFAULT-VALUE}.")
     int readyTimeoutSeconds;
 
+    @Option(names = "--auth",
+            description = "Cassandra with PasswordAuthenticator: a role '" + LocalAuthentication.ROLE + "' with a generated "
+                    + "password, kept (mode 600) in <home>/" + CassandraCredentials.LOCAL_NODE_DIR + "/"
+                    + CassandraCredentials.FILE_NAME + ", where every command of this checkout finds it (elsewhere: env "
+                    + Env.CASSANDRA_USER + " and " + Env.CASSANDRA_PASSWORD + "). The node keeps asking until down --purge.")
+    boolean auth;
+
     static final int CLUSTER_PARTITIONS = 4;
 
     @Override
     public Integer call() {
         StackSettings settings = stack.settings();
+        if (auth) {
+            if (cluster.enabled()) {
+                throw new UserError("--auth is for the one-node stack, not --cluster");
+            }
+            LocalAuthentication.require(settings.home());
+        }
         LocalStack local;
         Bootstrap bootstrap;
         if (cluster.enabled()) {

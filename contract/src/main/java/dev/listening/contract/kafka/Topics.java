@@ -40,17 +40,28 @@ public final class Topics {
      * @return true if this call created the topic
      */
     public static boolean ensure(String bootstrap, String topic, int partitions, Duration timeout) {
-        return ensure(bootstrap, new NewTopic(topic, Optional.of(partitions), Optional.empty()), timeout);
+        return ensure(KafkaClient.of(bootstrap), topic, partitions, timeout);
+    }
+
+    /** As {@link #ensure(String, String, int, Duration)}, through {@code kafka}'s client properties. */
+    public static boolean ensure(KafkaClient kafka, String topic, int partitions, Duration timeout) {
+        return ensure(kafka, new NewTopic(topic, Optional.of(partitions), Optional.empty()), timeout);
     }
 
     /** As {@link #ensure(String, String, int, Duration)}, with the broker's default number of partitions. */
     public static boolean ensure(String bootstrap, String topic, Duration timeout) {
-        return ensure(bootstrap, new NewTopic(topic, Optional.empty(), Optional.empty()), timeout);
+        return ensure(KafkaClient.of(bootstrap), topic, timeout);
     }
 
-    private static boolean ensure(String bootstrap, NewTopic topic, Duration timeout) {
+    /** As {@link #ensure(String, String, Duration)}, through {@code kafka}'s client properties. */
+    public static boolean ensure(KafkaClient kafka, String topic, Duration timeout) {
+        return ensure(kafka, new NewTopic(topic, Optional.empty(), Optional.empty()), timeout);
+    }
+
+    private static boolean ensure(KafkaClient kafka, NewTopic topic, Duration timeout) {
         int timeoutMs = Math.toIntExact(timeout.toMillis());
-        Admin admin = open(bootstrap, timeout);
+        String bootstrap = kafka.bootstrap();
+        Admin admin = open(kafka, timeout);
         try {
             await(admin.describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMs)).clusterId(), timeout,
                     "no Kafka broker answered at " + bootstrap + " within " + timeout.toSeconds() + " s");
@@ -71,20 +82,24 @@ public final class Topics {
 
     /** An Admin client whose every call, connection attempts included, stays within {@code timeout}. */
     public static Admin admin(String bootstrap, Duration timeout) {
+        return admin(KafkaClient.of(bootstrap), timeout);
+    }
+
+    /** As {@link #admin(String, Duration)}, through {@code kafka}'s client properties. */
+    public static Admin admin(KafkaClient kafka, Duration timeout) {
         int millis = (int) Math.max(1, timeout.toMillis());
-        return Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        return Admin.create(kafka.properties(Map.of(
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis,
                 AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG, Math.min(millis, CONNECTION_SETUP_MS),
-                AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, Math.min(millis, CONNECTION_SETUP_MS)));
+                AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, Math.min(millis, CONNECTION_SETUP_MS))));
     }
 
-    private static Admin open(String bootstrap, Duration timeout) {
+    private static Admin open(KafkaClient kafka, Duration timeout) {
         try {
-            return admin(bootstrap, timeout);
+            return admin(kafka, timeout);
         } catch (KafkaException e) {
-            throw new UserError("invalid --bootstrap '" + bootstrap + "': " + rootMessage(e), e);
+            throw new UserError("invalid --bootstrap '" + kafka.bootstrap() + "' or Kafka client properties: " + rootMessage(e), e);
         }
     }
 

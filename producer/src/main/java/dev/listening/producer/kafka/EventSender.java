@@ -1,6 +1,7 @@
 package dev.listening.producer.kafka;
 
 import dev.listening.contract.UserError;
+import dev.listening.contract.kafka.KafkaClient;
 import dev.listening.producer.events.EventSink;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -32,14 +33,14 @@ public final class EventSender implements EventSink {
     private final Callback delivery = this::delivered;
 
     /** Opens the producer and fetches the topic's metadata, so the first send does not wait for it. */
-    public EventSender(String bootstrap, String topic, Duration maxBlock) {
-        this.producer = new KafkaProducer<>(ProducerSettings.producer(bootstrap, maxBlock));
+    public EventSender(KafkaClient kafka, String topic, Duration maxBlock) {
+        this.producer = new KafkaProducer<>(ProducerSettings.producer(kafka, maxBlock));
         this.topic = topic;
         try {
             producer.partitionsFor(topic);
         } catch (KafkaException e) {
             producer.close(Duration.ZERO);
-            throw new UserError("no metadata for topic " + topic + " from " + bootstrap + ": " + e.getMessage(), e);
+            throw new UserError("no metadata for topic " + topic + " from " + kafka.bootstrap() + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.listening.producer.kafka;
 
+import dev.listening.contract.kafka.KafkaClient;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -42,13 +43,17 @@ public final class ProducerSettings {
      * metadata or buffer space, so a lost broker surfaces as failures instead of a hang.
      */
     public static Map<String, Object> producer(String bootstrap, Duration maxBlock) {
+        return producer(KafkaClient.of(bootstrap), maxBlock);
+    }
+
+    /** As {@link #producer(String, Duration)}, through {@code kafka}'s client properties (ours win where they meet). */
+    public static Map<String, Object> producer(KafkaClient kafka, Duration maxBlock) {
         Map<String, Object> settings = new LinkedHashMap<>(delivery());
-        settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         settings.put(ProducerConfig.CLIENT_ID_CONFIG, "listening-producer");
         settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(maxBlock.toMillis()));
         settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(DELIVERY_TIMEOUT.toMillis()));
-        return settings;
+        return kafka.properties(settings);
     }
 }

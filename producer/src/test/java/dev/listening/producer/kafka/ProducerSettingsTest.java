@@ -1,9 +1,14 @@
 package dev.listening.producer.kafka;
 
+import dev.listening.contract.kafka.KafkaClient;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -26,6 +31,17 @@ class ProducerSettingsTest {
         Map<String, Object> settings = ProducerSettings.producer("127.0.0.1:9", Duration.ofSeconds(15));
         assertEquals("15000", settings.get(ProducerConfig.MAX_BLOCK_MS_CONFIG));
         assertEquals("60000", settings.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG));
+    }
+
+    @Test
+    void theClientPropertiesFileAddsSecurityButDoesNotWeakenDelivery(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("client.properties"), "security.protocol=SASL_SSL\nacks=0\n");
+
+        Map<String, Object> settings = ProducerSettings.producer(new KafkaClient("k:9092", file), Duration.ofSeconds(15));
+
+        assertEquals("SASL_SSL", settings.get("security.protocol"));
+        assertEquals("all", settings.get(ProducerConfig.ACKS_CONFIG));
+        assertEquals("k:9092", settings.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG));
     }
 
     @Test

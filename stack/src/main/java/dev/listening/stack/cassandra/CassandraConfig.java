@@ -1,7 +1,9 @@
 package dev.listening.stack.cassandra;
 
+import dev.listening.contract.CassandraCredentials;
 import dev.listening.stack.net.HostPort;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +19,11 @@ import java.util.List;
 public record CassandraConfig(HostPort cql, int storagePort, Path dir, HostPort seed, String maxHeap, String initialToken) {
     public static final String MAIN_CLASS = "org.apache.cassandra.service.CassandraDaemon";
     static final String SINGLE_NODE_HEAP = "1G";
+    private static final String AUTHENTICATION = """
+            authenticator: PasswordAuthenticator
+            role_manager: CassandraRoleManager
+            authorizer: AllowAllAuthorizer
+            """;
 
     /** From Cassandra's conf/jvm17-server.options: without them FileUtils fails on sun.nio.ch.DirectBuffer. */
     static final List<String> JAVA_17_MODULE_OPTIONS = List.of(
@@ -93,7 +100,15 @@ public record CassandraConfig(HostPort cql, int storagePort, Path dir, HostPort 
                 auto_snapshot: false
                 memtable_heap_space: 64MiB
                 memtable_offheap_space: 64MiB
-                """.formatted(seed, cql.host(), storagePort, cql.port());
+                """.formatted(seed, cql.host(), storagePort, cql.port()) + (authenticates() ? AUTHENTICATION : "");
+    }
+
+    /**
+     * The one local node asks for a password once ./pipeline up --auth has put its role's credentials
+     * in the node's directory; from then on, every start does.
+     */
+    public boolean authenticates() {
+        return initialToken == null && Files.isRegularFile(dir.resolve(CassandraCredentials.FILE_NAME));
     }
 
     /** WARN and above on stdout, which the stack appends to the service log. */

@@ -1,13 +1,15 @@
 package dev.listening.stack.cassandra;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import dev.listening.contract.CassandraCredentials;
 import dev.listening.contract.Env;
+import dev.listening.cql.CassandraSessions;
 import dev.listening.stack.PortUse;
 import dev.listening.stack.Service;
 import dev.listening.stack.StackSettings;
 import dev.listening.stack.net.Ports;
 import dev.listening.stack.process.JvmCommand;
-import dev.listening.cql.CassandraSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +22,7 @@ import java.util.List;
 
 /** A Cassandra node of the local stack: the one node, or one node of a ring (named cassandra-N). */
 public final class CassandraService implements Service {
-    public static final String NAME = "cassandra";
+    public static final String NAME = CassandraCredentials.LOCAL_NODE_DIR;
     private static final Logger LOG = LoggerFactory.getLogger(CassandraService.class);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
 
@@ -101,7 +103,11 @@ public final class CassandraService implements Service {
         }
         CqlSession session;
         try {
-            session = CassandraSessions.open(config.cql().toString(), datacenter, timeout);
+            session = CassandraSessions.open(config.cql().toString(), datacenter, timeout, DefaultConsistencyLevel.LOCAL_ONE,
+                    CassandraCredentials.read(config.dir().resolve(CassandraCredentials.FILE_NAME)));
+        } catch (CassandraSessions.AuthenticationFailed e) {
+            // it answers, and asks for a password: ready, though the role of ./pipeline up --auth may not exist yet
+            return true;
         } catch (RuntimeException e) {
             LOG.debug("cassandra not ready yet", e);
             return false;

@@ -7,6 +7,7 @@ import org.apache.spark.launcher.JavaModuleOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,14 +19,18 @@ import java.util.TreeMap;
  */
 public record SparkJob(Path java, String sparkClasspath, String master, Map<String, String> conf,
                        Path jobJar, String mainClass, List<String> args,
-                       Path tmpDir, Path log4jConfig, Path root) {
+                       Path tmpDir, Path log4jConfig, Path root, Map<String, String> environment) {
     static final String SPARK_SUBMIT = "org.apache.spark.deploy.SparkSubmit";
     /** The driver's heap: SparkSubmit's --driver-memory has no effect once its JVM runs. */
     static final String DRIVER_HEAP = "-Xmx2g";
     /** Spark binds its driver and block manager to this address; the loopback keeps them off the network. */
     static final Map<String, String> ENVIRONMENT = Map.of("SPARK_LOCAL_IP", "127.0.0.1");
 
+    /** {@code environment} is added to the job's (secrets go there, never into its arguments). */
     public SparkJob {
+        Map<String, String> all = new TreeMap<>(ENVIRONMENT);
+        all.putAll(environment);
+        environment = Collections.unmodifiableMap(all);
         conf = new TreeMap<>(conf);
         args = List.copyOf(args);
     }
@@ -46,10 +51,6 @@ public record SparkJob(Path java, String sparkClasspath, String master, Map<Stri
         submit.addAll(List.of("--class", mainClass, jobJar.toString()));
         submit.addAll(args);
         return new JvmCommand(java, jvm, sparkClasspath, SPARK_SUBMIT, submit);
-    }
-
-    public Map<String, String> environment() {
-        return ENVIRONMENT;
     }
 
     /** The command for logs and error messages, without the kilobytes of classpath. */

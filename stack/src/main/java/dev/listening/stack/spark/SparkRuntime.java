@@ -1,5 +1,6 @@
 package dev.listening.stack.spark;
 
+import dev.listening.contract.CassandraCredentials;
 import dev.listening.contract.UserError;
 import dev.listening.stack.process.JvmCommand;
 import dev.listening.stack.process.RuntimeClasspath;
@@ -36,9 +37,14 @@ public record SparkRuntime(Path root, Path home) {
         home = home.toAbsolutePath().normalize();
     }
 
+    /** The Cassandra credentials of this process (or of the stack under home), handed to the job in its environment. */
+    private Map<String, String> credentials() {
+        return CassandraCredentials.resolve(System.getenv(), home).map(CassandraCredentials::environment).orElse(Map.of());
+    }
+
     public SparkJob job(String master, Path jobJar, String mainClass, List<String> args) {
         return new SparkJob(JvmCommand.currentJava(), classpath(), master, LOCAL_CONF, jobJar, mainClass, args,
-                tmpDir(), log4jConfig(), root);
+                tmpDir(), log4jConfig(), root, credentials());
     }
 
     /**
@@ -55,7 +61,7 @@ public record SparkRuntime(Path root, Path home) {
         }
         all.putAll(conf);
         return new SparkJob(JvmCommand.currentJava(), classpath(), master, all, jobJar, mainClass, args,
-                tmpDir(), log4jConfig(), root);
+                tmpDir(), log4jConfig(), root, credentials());
     }
 
     static boolean isLocal(String master) {

@@ -3,8 +3,10 @@ package dev.listening.stack.spark;
 import dev.listening.contract.Env;
 import dev.listening.contract.Interval;
 import dev.listening.contract.StreamerOptions;
+import dev.listening.contract.options.KafkaOptions;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -15,18 +17,24 @@ import java.util.Map;
 public record StreamerSubmission(String bootstrap, String topic, String cassandra, String datacenter, String keyspace,
                                  String consistency, Path songs, String trigger, long maxOffsetsPerTrigger,
                                  String startingOffsets, Path checkpoint, String retryTimeout,
-                                 String rollupInterval, String stallTimeout) {
+                                 String rollupInterval, String stallTimeout, Path kafkaConfig, int metricsPort,
+                                 String metricsAddress, Path metricsFile) {
 
     /** The job's options as ./pipeline stream read them; the checkpoint defaults to one under {@code home}. */
     public static StreamerSubmission of(StreamerOptions options, Path home) {
+        Path checkpoint = options.checkpoint(home);
         return new StreamerSubmission(options.kafka.bootstrap(), options.topic.topic(), options.cassandra.cassandra(),
                 options.cassandra.datacenter(), options.keyspace.keyspace(), options.consistency, options.songs.songs(),
                 Interval.format(options.trigger), options.maxOffsetsPerTrigger, options.startingOffsets,
-                options.checkpoint(home), Interval.format(options.retryTimeout), Interval.format(options.rollupInterval),
-                Interval.format(options.stallTimeout));
+                checkpoint, Interval.format(options.retryTimeout), Interval.format(options.rollupInterval),
+                Interval.format(options.stallTimeout), options.kafka.client().config(), options.metricsPort,
+                options.metricsAddress, options.metricsFile(checkpoint));
     }
 
-    /** The job's defaults for everything but where Kafka and Cassandra are and which topic and keyspace to use. */
+    /**
+     * The job's defaults for everything but where Kafka and Cassandra are, which topic and keyspace to use, and
+     * the Prometheus endpoint: off, since tests and benchmarks run several jobs at once ({@link #withMetricsPort}).
+     */
     public static StreamerSubmission defaults(Path root, Path home, String bootstrap, String cassandra,
                                               String topic, String keyspace) {
         return new StreamerSubmission(bootstrap, topic, cassandra, Env.DEFAULT_DATACENTER, keyspace,
@@ -34,51 +42,69 @@ public record StreamerSubmission(String bootstrap, String topic, String cassandr
                 StreamerOptions.DEFAULT_TRIGGER, Long.parseLong(StreamerOptions.DEFAULT_MAX_OFFSETS_PER_TRIGGER),
                 StreamerOptions.DEFAULT_STARTING_OFFSETS, StreamerOptions.defaultCheckpoint(home, topic, keyspace),
                 StreamerOptions.DEFAULT_RETRY_TIMEOUT, StreamerOptions.DEFAULT_ROLLUP_INTERVAL,
-                StreamerOptions.DEFAULT_STALL_TIMEOUT);
+                StreamerOptions.DEFAULT_STALL_TIMEOUT, null, 0, StreamerOptions.DEFAULT_METRICS_ADDRESS,
+                StreamerOptions.defaultMetricsFile(StreamerOptions.defaultCheckpoint(home, topic, keyspace)));
     }
 
     public StreamerSubmission withDatacenter(String name) {
         return new StreamerSubmission(bootstrap, topic, cassandra, name, keyspace, consistency, songs, trigger,
-                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout);
+                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout,
+                kafkaConfig, metricsPort, metricsAddress, metricsFile);
     }
 
     public StreamerSubmission withConsistency(String level) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, level, songs, trigger,
-                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout);
+                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout,
+                kafkaConfig, metricsPort, metricsAddress, metricsFile);
     }
 
     public StreamerSubmission withSongs(Path csv) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, csv, trigger,
-                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout);
+                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout,
+                kafkaConfig, metricsPort, metricsAddress, metricsFile);
     }
 
     public StreamerSubmission withTrigger(String interval) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, interval,
-                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout);
+                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout,
+                kafkaConfig, metricsPort, metricsAddress, metricsFile);
     }
 
     public StreamerSubmission withMaxOffsetsPerTrigger(long records) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
-                records, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout);
+                records, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout,
+                kafkaConfig, metricsPort, metricsAddress, metricsFile);
     }
 
     public StreamerSubmission withStartingOffsets(String offsets) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
-                maxOffsetsPerTrigger, offsets, checkpoint, retryTimeout, rollupInterval, stallTimeout);
+                maxOffsetsPerTrigger, offsets, checkpoint, retryTimeout, rollupInterval, stallTimeout,
+                kafkaConfig, metricsPort, metricsAddress, metricsFile);
     }
 
     public StreamerSubmission withCheckpoint(Path directory) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
-                maxOffsetsPerTrigger, startingOffsets, directory, retryTimeout, rollupInterval, stallTimeout);
+                maxOffsetsPerTrigger, startingOffsets, directory, retryTimeout, rollupInterval, stallTimeout, kafkaConfig, metricsPort, metricsAddress,
+                StreamerOptions.defaultMetricsFile(directory));
     }
 
     public StreamerSubmission withRollupInterval(String interval) {
         return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
-                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, interval, stallTimeout);
+                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, interval, stallTimeout,
+                kafkaConfig, metricsPort, metricsAddress, metricsFile);
     }
 
+    /** The Prometheus endpoint on {@code port}, 0 for none; any free port for a test that scrapes it. */
+    public StreamerSubmission withMetricsPort(int port) {
+        return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
+                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout,
+                kafkaConfig, port, metricsAddress, metricsFile);
+    }
+
+
+    /** The job's arguments: a path to the Kafka client properties, never a secret (those go into its environment). */
     public List<String> args() {
-        return List.of(
+        List<String> args = new ArrayList<>(List.of(
                 StreamerOptions.BOOTSTRAP, bootstrap,
                 StreamerOptions.TOPIC, topic,
                 StreamerOptions.CASSANDRA, cassandra,
@@ -92,7 +118,14 @@ public record StreamerSubmission(String bootstrap, String topic, String cassandr
                 StreamerOptions.CHECKPOINT, checkpoint.toString(),
                 StreamerOptions.RETRY_TIMEOUT, retryTimeout,
                 StreamerOptions.ROLLUP_INTERVAL, rollupInterval,
-                StreamerOptions.STALL_TIMEOUT, stallTimeout);
+                StreamerOptions.STALL_TIMEOUT, stallTimeout,
+                StreamerOptions.METRICS_FILE, metricsFile.toString(),
+                StreamerOptions.METRICS_PORT, Integer.toString(metricsPort),
+                StreamerOptions.METRICS_ADDRESS, metricsAddress));
+        if (kafkaConfig != null) {
+            args.addAll(List.of(KafkaOptions.KAFKA_CONFIG, kafkaConfig.toString()));
+        }
+        return args;
     }
 
     /** The streamer as a Spark job on {@code master} (local[*], local[2], spark://host:7077, ...). */

@@ -3,6 +3,7 @@ package dev.listening.stack.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.listening.contract.Env;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -10,10 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 class SparkJobTest {
+    private static final Map<String, String> SECRET = Map.of(Env.CASSANDRA_PASSWORD, "s3cret");
+
     private static SparkJob job(String master) {
         return new SparkJob(Path.of("/jdk/bin/java"), "/spark/a.jar:/spark/b.jar", master,
                 Map.of("spark.ui.enabled", "false"), Path.of("/work/streamer-job.jar"), "dev.example.Main",
-                List.of("--topic", "t"), Path.of("/home/spark/tmp"), Path.of("/home/spark/log4j2.xml"), Path.of("/work"));
+                List.of("--topic", "t"), Path.of("/home/spark/tmp"), Path.of("/home/spark/log4j2.xml"), Path.of("/work"),
+                SECRET);
     }
 
     @Test
@@ -47,7 +51,15 @@ class SparkJobTest {
 
     @Test
     void theDriverBindsToTheLoopback() {
-        assertEquals(Map.of("SPARK_LOCAL_IP", "127.0.0.1"), job("local[2]").environment());
+        assertEquals("127.0.0.1", job("local[2]").environment().get("SPARK_LOCAL_IP"));
+    }
+
+    @Test
+    void aSecretGoesIntoTheEnvironmentAndNeverIntoTheCommandLine() {
+        SparkJob job = job("local[2]");
+
+        assertEquals("s3cret", job.environment().get(Env.CASSANDRA_PASSWORD));
+        assertTrue(job.command().stream().noneMatch(arg -> arg.contains("s3cret")), job.command()::toString);
     }
 
     @Test

@@ -45,7 +45,10 @@ class StreamerSubmissionTest {
                 Map.entry("--checkpoint", "/work/.pipeline/checkpoints/listening-events-spotify"),
                 Map.entry("--retry-timeout", "10m"),
                 Map.entry("--rollup-interval", "10s"),
-                Map.entry("--stall-timeout", "5m")), options);
+                Map.entry("--stall-timeout", "5m"),
+                Map.entry("--metrics-file", "/work/.pipeline/checkpoints/listening-events-spotify-metrics.jsonl"),
+                Map.entry("--metrics-port", "0"),
+                Map.entry("--metrics-address", "127.0.0.1")), options);
     }
 
     @Test
@@ -57,7 +60,8 @@ class StreamerSubmissionTest {
                 .withCheckpoint(Path.of("/ck"))
                 .withDatacenter("dc2")
                 .withSongs(Path.of("/songs.csv"))
-                .withRollupInterval("1m");
+                .withRollupInterval("1m")
+                .withMetricsPort(9999);
         Map<String, String> options = options(submission);
 
         assertEquals("dc2", options.get("--datacenter"));
@@ -66,6 +70,8 @@ class StreamerSubmissionTest {
         assertEquals("500", options.get("--max-offsets-per-trigger"));
         assertEquals("latest", options.get("--starting-offsets"));
         assertEquals("/ck", options.get("--checkpoint"));
+        assertEquals("/ck-metrics.jsonl", options.get("--metrics-file"));
+        assertEquals("9999", options.get("--metrics-port"));
         assertEquals("ks", options.get("--keyspace"));
         assertEquals("1m", options.get("--rollup-interval"));
     }

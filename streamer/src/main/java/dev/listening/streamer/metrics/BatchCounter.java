@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Hands each batch's counts from the writer, which counts while it writes, to the progress logger,
+ * Hands each batch's counts from the writer, which counts while it writes, to the {@link MetricsListener},
  * which runs on Spark's listener thread once the batch is committed.
  */
 public final class BatchCounter {

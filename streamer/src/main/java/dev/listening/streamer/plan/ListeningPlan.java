@@ -12,12 +12,14 @@ import static org.apache.spark.sql.functions.encode;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.octet_length;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.timestamp_millis;
 import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.unix_millis;
 import static org.apache.spark.sql.functions.when;
 
 import dev.listening.contract.EventField;
@@ -53,6 +55,9 @@ public final class ListeningPlan {
     public static final String ROWS = "rows";
     public static final String DEAD_LETTERS = "dead_letters";
     public static final String JOIN_MISSES = "join_misses";
+    /** Epoch milliseconds of the newest well-formed event, and of the newest record's Kafka timestamp; null when none. */
+    public static final String NEWEST_EVENT_MS = "newest_event_ms";
+    public static final String NEWEST_KAFKA_MS = "newest_kafka_ms";
     /**
      * The distinct (name, UTC epoch day, hour, song, artists) of the well-formed events: the listener-hours a
      * batch touches and the songs played in each.
@@ -97,7 +102,7 @@ public final class ListeningPlan {
 
     /**
      * The classified frame, counting as it flows ({@link #ROWS}, {@link #DEAD_LETTERS},
-     * {@link #JOIN_MISSES}): whichever action reads it fills the observation, without a pass of its own.
+     * {@link #JOIN_MISSES}, the newest times): whichever action reads it fills the observation, without a pass of its own.
      */
     public static Dataset<Row> observe(Dataset<Row> classified, Observation observation) {
         Column[] metrics = metrics();
@@ -105,8 +110,8 @@ public final class ListeningPlan {
     }
 
     /**
-     * Aggregates over a classified frame: rows, dead letters, well-formed events without a song, and
-     * the listener-hours and songs of the well-formed events.
+     * Aggregates over a classified frame: rows, dead letters, well-formed events without a song, the
+     * newest event and Kafka times, and the listener-hours and songs of the well-formed events.
      */
     static Column[] metrics() {
         Column wellFormed = col(ERROR).isNull();
@@ -115,6 +120,8 @@ public final class ListeningPlan {
                 count(lit(1)).as(ROWS),
                 count_if(not(wellFormed)).as(DEAD_LETTERS),
                 count_if(wellFormed.and(col(SONG_FOUND).isNull())).as(JOIN_MISSES),
+                max(when(wellFormed, ts)).as(NEWEST_EVENT_MS),
+                max(unix_millis(col(KAFKA_TIMESTAMP))).as(NEWEST_KAFKA_MS),
                 collect_set(when(wellFormed, struct(col(EventField.NAME.jsonName()), epochDay(ts), hourOfDay(ts),
                         col(EventField.SONG.jsonName()), col(EventField.ARTISTS.jsonName())))).as(LISTENER_SONGS)};
     }

@@ -21,6 +21,7 @@ import java.util.TreeMap;
  */
 public final class RollupQueue implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RollupQueue.class);
+    private static final long NONE = -1;
 
     /** Where what the batches touched is kept until rolled up. */
     public interface Pending {
@@ -59,6 +60,10 @@ public final class RollupQueue implements AutoCloseable {
     private final SortedMap<Long, Set<ListenerSong>> queued = new TreeMap<>();
     /** When the oldest of {@link #queued} was handed over. Guarded by {@link #lock}. */
     private long queuedSince;
+    /** Whether the worker is rolling up, and when the oldest batch of that run was handed over. Guarded by {@link #lock}. */
+    private boolean rolling;
+    private long rollingSince;
+    private volatile long rolledUpThrough = NONE;
     private Exception failure;
     private boolean closed;
 
@@ -82,6 +87,7 @@ public final class RollupQueue implements AutoCloseable {
             SortedMap<Long, Set<ListenerSong>> left = pending.load();
             synchronized (lock) {
                 queued.putAll(left);
+                queuedSince = System.nanoTime();
             }
             if (!left.isEmpty()) {
                 LOG.info("{} batches of an earlier run still to roll up ({} to {})", left.size(), left.firstKey(), left.lastKey());
@@ -116,6 +122,21 @@ public final class RollupQueue implements AutoCloseable {
         }
     }
 
+    /** The last batch whose rollups are written, or -1 before the first. */
+    public long rolledUpThrough() {
+        return rolledUpThrough;
+    }
+
+    /** How long the oldest batch handed over and not yet rolled up has waited; zero when none waits. */
+    public Duration lag() {
+        synchronized (lock) {
+            if (!rolling && queued.isEmpty()) {
+                return Duration.ZERO;
+            }
+            return Duration.ofNanos(System.nanoTime() - (rolling ? rollingSince : queuedSince));
+        }
+    }
+
     /** Stops the worker after its current run; what is not rolled up stays pending for the next start. */
     @Override
     public void close() {
@@ -141,10 +162,16 @@ public final class RollupQueue implements AutoCloseable {
                     }
                     taken = new TreeMap<>(queued);
                     queued.clear();
+                    rolling = true;
+                    rollingSince = queuedSince;
                     lock.notifyAll();
                 }
                 lastRun = System.nanoTime();
                 rollUp(taken);
+                rolledUpThrough = taken.lastKey();
+                synchronized (lock) {
+                    rolling = false;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -11,7 +11,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -43,21 +43,20 @@ public final class CassandraBatchWriter implements VoidFunction2<Dataset<Row>, L
 
     @Override
     public void call(Dataset<Row> batch, Long batchId) throws InterruptedException {
-        AtomicReference<BatchCounts> counts = new AtomicReference<>();
-        AtomicReference<Set<ListenerSong>> touched = new AtomicReference<>();
-        retry.run("writing batch " + batchId + " to " + Names.HISTORY_TABLE, () -> {
+        AtomicReference<Map<String, Object>> observed = new AtomicReference<>();
+        int retries = retry.run("writing batch " + batchId + " to " + Names.HISTORY_TABLE, () -> {
             // A fresh observation per attempt: what a failed attempt counted goes with it.
             Observation observation = new Observation();
             history.write(ListeningPlan.validOf(ListeningPlan.observe(batch, observation)));
-            counts.set(BatchCounts.of(observation.getAsJava()));
-            touched.set(ListenerSong.of(observation.getAsJava()));
+            observed.set(observation.getAsJava());
         });
-        if (counts.get().deadLetters() > 0) {
-            retry.run("writing batch " + batchId + " to " + Names.DEAD_LETTER_TABLE,
-                    () -> deadLetters.write(ListeningPlan.deadLettersOf(batch)));
+        BatchCounts counts = BatchCounts.of(observed.get(), retries);
+        if (counts.deadLetters() > 0) {
+            counts = counts.plusRetries(retry.run("writing batch " + batchId + " to " + Names.DEAD_LETTER_TABLE,
+                    () -> deadLetters.write(ListeningPlan.deadLettersOf(batch))));
         }
         // After the history write, so the recomputed rollups see this batch's rows; saved before the commit.
-        rollups.submit(batchId, touched.get());
-        counter.record(batchId, counts.get());
+        rollups.submit(batchId, ListenerSong.of(observed.get()));
+        counter.record(batchId, counts);
     }
 }

@@ -50,13 +50,14 @@ public final class OutageRetry {
         this.sleeper = sleeper;
     }
 
-    public void run(String what, Write write) throws InterruptedException {
+    /** @return how many times the write was retried: the batch's metrics count them */
+    public int run(String what, Write write) throws InterruptedException {
         Instant giveUp = clock.instant().plus(timeout);
         Duration delay = FIRST_DELAY;
-        while (true) {
+        for (int retries = 0; ; retries++) {
             try {
                 write.run();
-                return;
+                return retries;
             } catch (Exception e) {
                 // Exception, not RuntimeException: the connector (Scala) throws IOException undeclared.
                 if (!Outages.isTransient(e) && cassandra.answers()) {

@@ -232,6 +232,9 @@ class ListeningPlanTest {
         assertArrayEquals("not json at all".getBytes(StandardCharsets.UTF_8), notJson.getAs(HistoryColumn.DEAD_LETTER_RAW_VALUE));
         assertEquals(KAFKA_TIME, notJson.getAs(HistoryColumn.DEAD_LETTER_RECEIVED_AT));
         assertEquals(Map.of(ListeningPlan.ROWS, 10L, ListeningPlan.DEAD_LETTERS, 9L, ListeningPlan.JOIN_MISSES, 0L), metrics(raw));
+        Map<String, Object> observed = observed(raw);
+        assertEquals(1_700_000_000_000L, observed.get(ListeningPlan.NEWEST_EVENT_MS), "a dead letter's ts (Long.MAX_VALUE) is not stored");
+        assertEquals(KAFKA_TIME.toEpochMilli(), observed.get(ListeningPlan.NEWEST_KAFKA_MS));
     }
 
     @Test
@@ -276,10 +279,10 @@ class ListeningPlanTest {
         assertEquals(hour, (int) row.getAs(HistoryColumn.HOUR));
     }
 
-    /** The counts observed, the listener songs aside. */
+    /** The counts observed, the listener songs and the newest times aside. */
     private static Map<String, Object> metrics(Dataset<Row> raw) throws InterruptedException {
         Map<String, Object> counts = new HashMap<>(observed(raw));
-        counts.remove(ListeningPlan.LISTENER_SONGS);
+        counts.keySet().retainAll(Set.of(ListeningPlan.ROWS, ListeningPlan.DEAD_LETTERS, ListeningPlan.JOIN_MISSES));
         return counts;
     }
 

@@ -120,6 +120,24 @@ class RollupQueueTest {
     }
 
     @Test
+    void theLagGrowsWhileABatchWaitsOrIsRolledUpAndEndsWithItsRollup() throws InterruptedException {
+        queue = queue(Duration.ZERO, LONG_LEAD, true);
+        queue.start();
+        assertEquals(Duration.ZERO, queue.lag());
+        assertEquals(-1, queue.rolledUpThrough());
+
+        queue.submit(1, Set.of(A));
+        await().atMost(DEADLINE).until(() -> runs.size() == 1);
+        Duration during = queue.lag();
+        await().atMost(DEADLINE).until(() -> queue.lag().compareTo(during) > 0);
+        assertEquals(-1, queue.rolledUpThrough(), "batch 1 is still being rolled up");
+
+        release.countDown();
+        await().atMost(DEADLINE).until(() -> queue.rolledUpThrough() == 1);
+        assertEquals(Duration.ZERO, queue.lag());
+    }
+
+    @Test
     void aBatchThatTouchedNothingSavesNothing() throws InterruptedException {
         queue = queue(Duration.ZERO, LONG_LEAD, false);
         queue.start();

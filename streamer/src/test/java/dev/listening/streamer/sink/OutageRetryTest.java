@@ -63,13 +63,14 @@ class OutageRetryTest {
     void anOutageIsRetriedWithGrowingDelaysUntilTheWriteSucceeds() throws InterruptedException {
         AtomicInteger attempts = new AtomicInteger();
 
-        retry(Duration.ofMinutes(10)).run("writing", () -> {
+        int retries = retry(Duration.ofMinutes(10)).run("writing", () -> {
             if (attempts.incrementAndGet() <= 3) {
                 throw new DriverTimeoutException("Query timed out");
             }
         });
 
         assertEquals(4, attempts.get());
+        assertEquals(3, retries, "the batch's metrics count the retries");
         assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4)), sleeps);
         assertEquals(3, reconnects, "a fresh session for every retry");
         assertEquals(3, retryingTold, "every wait for a retry is reported as progress");

@@ -3,6 +3,7 @@ package dev.listening.verify.demo;
 import com.datastax.oss.driver.api.core.CqlSession;
 import dev.listening.contract.StreamerOptions;
 import dev.listening.contract.UserError;
+import dev.listening.contract.kafka.KafkaClient;
 import dev.listening.contract.options.SongsOption;
 import dev.listening.cql.CassandraSessions;
 import dev.listening.cql.Replication;
@@ -117,7 +118,7 @@ public final class Demo {
                 streamerLog));
         try {
             steps.run("producing " + events + " events at " + rate + "/s, " + user + " among " + listeners + " listeners", null, () -> {
-                new Producer(ProduceSettings.uniform(bootstrap, topic, stack.root().resolve(SongsOption.DEFAULT_SONGS),
+                new Producer(ProduceSettings.uniform(KafkaClient.of(bootstrap), topic, stack.root().resolve(SongsOption.DEFAULT_SONGS),
                         new Rate(rate), (long) events, null, listeners, List.of(user)), Clock.systemUTC()).run(stdout());
                 return events;
             });

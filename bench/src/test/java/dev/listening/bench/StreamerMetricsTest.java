@@ -1,0 +1,87 @@
+package dev.listening.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.listening.contract.metrics.BatchMetrics;
+import dev.listening.contract.metrics.MetricsFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+class StreamerMetricsTest {
+    static final List<BatchMetrics> BATCHES = List.of(
+            batch(0, 50_000, 25_000, 3, 7, null),
+            batch(1, 50_000, 10_000, 0, 1, null),
+            batch(2, 25_000, 2_500, 1, 0, null));
+
+    static BatchMetrics batch(long id, long rows, long durationMs, long deadLetters, long joinMisses, Long rolledUpThrough) {
+        return new BatchMetrics("2024-05-01T12:00:00Z", "run", id, false, rows, rows - deadLetters, deadLetters, joinMisses,
+                0, durationMs, rows * 1000.0 / durationMs, 0L, 0.0, rolledUpThrough, 0, null, null);
+    }
+
+    private static BatchMetrics idle(long lastBatch, long rolledUpThrough) {
+        return new BatchMetrics("2024-05-01T12:01:00Z", "run", lastBatch, true, 0, 0, 0, 0, 0, 0, 0, 0L, 0.0,
+                rolledUpThrough, 0, null, null);
+    }
+
+    @Test
+    void sumsTheBatchesOfTheFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("m.jsonl");
+        for (BatchMetrics batch : BATCHES) {
+            MetricsFile.append(file, batch);
+        }
+        StreamerMetrics metrics = StreamerMetrics.read(file);
+
+        assertTrue(metrics.started());
+        assertEquals(3, metrics.batches().size());
+        assertEquals(125_000, metrics.rows());
+        assertEquals(4, metrics.deadLetters());
+        assertEquals(8, metrics.joinMisses());
+        assertEquals(1, metrics.runs());
+    }
+
+    @Test
+    void theSteadyRateAlwaysLeavesTheFirstBatchOut() {
+        StreamerMetrics metrics = StreamerMetrics.of(true, BATCHES);
+
+        assertEquals(75_000 / 12.5, metrics.steadyRowsPerSecond(0), 1e-9);
+        assertEquals(75_000 / 12.5, metrics.steadyRowsPerSecond(50_000), 1e-9);
+    }
+
+    @Test
+    void theSteadyRateStartsAfterTheWarmUpRows() {
+        StreamerMetrics metrics = StreamerMetrics.of(true, BATCHES);
+
+        assertEquals(25_000 / 2.5, metrics.steadyRowsPerSecond(50_001), 1e-9);
+        assertEquals(1, metrics.steady(100_000).size());
+    }
+
+    @Test
+    void rowsAreRolledUpOnceTheRollupsCoverTheBatchThatBroughtThem() {
+        List<BatchMetrics> records = new ArrayList<>(BATCHES);
+        assertFalse(StreamerMetrics.of(true, records).rolledUp(1));
+        records.add(idle(2, 0));
+
+        assertTrue(StreamerMetrics.of(true, records).rolledUp(50_000));
+        assertFalse(StreamerMetrics.of(true, records).rolledUp(50_001));
+        assertEquals(3, StreamerMetrics.of(true, records).batches().size(), "an idle trigger is no batch");
+
+        records.add(idle(2, 2));
+        assertTrue(StreamerMetrics.of(true, records).rolledUp(125_000));
+        assertFalse(StreamerMetrics.of(true, records).rolledUp(125_001));
+    }
+
+    @Test
+    void aJobStillStartingHasNoBatches(@TempDir Path dir) {
+        StreamerMetrics metrics = StreamerMetrics.read(dir.resolve("not-yet.jsonl"));
+
+        assertFalse(metrics.started());
+        assertEquals(0, metrics.rows());
+        assertEquals(0, metrics.steadyRowsPerSecond(0));
+    }
+}
