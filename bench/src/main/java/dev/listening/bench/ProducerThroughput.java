@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,17 +83,18 @@ public final class ProducerThroughput implements Benchmark<ProducerThroughput.Re
     }
 
     public record Result(List<Round> rounds, long records, double payloadBytes) {
-        public double bestOurs() {
-            return rounds.stream().mapToDouble(Round::ours).max().orElseThrow();
+        /**
+         * The round whose ratio is the median (the lower middle one for an even count): each round runs both
+         * sides back to back, so its ratio is fair, and a neighbour's burst on the shared machine moves one
+         * round's ratio, not the figure. Best against best would pair rounds that never ran together.
+         */
+        public Round medianRound() {
+            List<Round> byRatio = rounds.stream().sorted(Comparator.comparingDouble(Round::ratio)).toList();
+            return byRatio.get((byRatio.size() - 1) / 2);
         }
 
-        public double bestReference() {
-            return rounds.stream().mapToDouble(Round::reference).max().orElseThrow();
-        }
-
-        /** Best against best: the least noisy figure on a shared machine. */
         public double ratio() {
-            return bestOurs() / bestReference();
+            return medianRound().ratio();
         }
     }
 
@@ -331,8 +333,9 @@ public final class ProducerThroughput implements Benchmark<ProducerThroughput.Re
                     round.ratio()));
         }
         lines.add("");
-        lines.add(String.format(Locale.ROOT, "best: ours %.0f events/s, reference %.0f records/s, ratio %.2f (target >= %.1f)",
-                result.bestOurs(), result.bestReference(), result.ratio(), TARGET_RATIO));
+        Round median = result.medianRound();
+        lines.add(String.format(Locale.ROOT, "median round: ours %.0f events/s, reference %.0f records/s, ratio %.2f (target >= %.1f)",
+                median.ours(), median.reference(), result.ratio(), TARGET_RATIO));
         return lines;
     }
 }
