@@ -1,6 +1,7 @@
 package dev.listening.bench;
 
 import dev.listening.contract.UserError;
+import dev.listening.producer.run.Progress;
 import dev.listening.stack.spark.SparkJob;
 import dev.listening.stack.spark.SparkRuntime;
 import dev.listening.stack.spark.SparkSubmitProcess;
@@ -56,9 +57,14 @@ final class StreamerRun implements AutoCloseable {
         await("the streaming query to start", timeout, StreamerMetrics::started);
     }
 
-    /** Until the batches so far have read at least {@code rows} records. */
+    /** Until the batches so far have read at least {@code rows} records, showing the {@link Progress}. */
     void awaitRows(long rows, Duration timeout) throws InterruptedException {
-        await(rows + " records streamed", timeout, batches -> batches.rows() >= rows);
+        try (Progress progress = Progress.start("streaming", rows, "records")) {
+            await(rows + " records streamed", timeout, batches -> {
+                progress.stepTo(Math.min(rows, batches.rows()));
+                return batches.rows() >= rows;
+            });
+        }
     }
 
     /** Until this many records are streamed and rolled up. */

@@ -52,7 +52,7 @@ public final class Producer {
         Speed speed = settings.speed();
         if (settings.from() != null) {
             run(new EventFileReader(settings.from()), n -> Pace.clock(null, speed == null ? Speed.REAL_TIME : speed, n),
-                    "replaying " + settings.from() + " at " + (speed == null ? "the recorded pace" : "speed " + speed), out);
+                    "replaying " + settings.from() + " at " + (speed == null ? "the recorded pace" : "speed " + speed), null, out);
             return;
         }
         SongCatalog catalog = SongCatalog.load(settings.songs());
@@ -72,15 +72,18 @@ public final class Producer {
         EventSource source = asFastAsPossible ? EventSource.ahead(events, limitOrNone) : EventSource.onDemand(events);
         LongFunction<Pace> pace = timeline.speed() == null ? n -> Pace.rate(settings.rate(), n)
                 : n -> Pace.clock(timeline.start().toEpochMilli(), timeline.speed(), n);
-        run(source, pace, settings.scenario() + " " + timeline.describe(settings.rate()), out);
+        ProducerRun.Goal backfill = settings.backfill() == null ? null : ProducerRun.Goal.eventTime(timeline.start(), timeline.end());
+        run(source, pace, settings.scenario() + " " + timeline.describe(settings.rate()), backfill, out);
     }
 
-    private void run(EventSource source, LongFunction<Pace> pace, String how, PrintWriter out) {
+    /** @param endOfTime the goal when no --limit is given: the end of a --backfill, or null */
+    private void run(EventSource source, LongFunction<Pace> pace, String how, ProducerRun.Goal endOfTime, PrintWriter out) {
         long events = settings.limit() == null ? Long.MAX_VALUE : settings.limit();
+        ProducerRun.Goal goal = settings.limit() != null ? ProducerRun.Goal.events(settings.limit()) : endOfTime;
         // the run closes both when it ends; closing them here too covers a sink that cannot be opened (closing is idempotent)
         try (source; EventSink sink = openSink(); ProducerMetrics metrics = metrics(sink)) {
             LOG.info("{}{}", how, stopsWhen());
-            try (ProducerRun run = new ProducerRun(source, sink, pace, events, settings.duration(), settings.verbose(), out)) {
+            try (ProducerRun run = new ProducerRun(source, sink, pace, events, settings.duration(), settings.verbose(), goal, out)) {
                 Report report = runUntilDoneOrInterrupted(run);
                 if (report.failed() > 0 || report.unanswered() > 0) {
                     Exception cause = sink.firstFailure();

@@ -2,6 +2,7 @@ package dev.listening.verify;
 
 import dev.listening.contract.UserError;
 import dev.listening.contract.kafka.KafkaClient;
+import dev.listening.producer.run.Progress;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -25,6 +26,7 @@ public final class TopicReader {
     private final KafkaClient kafka;
     private final String bootstrap;
     private final Duration timeout;
+    private final boolean showProgress;
 
     public TopicReader(String bootstrap, Duration timeout) {
         this(KafkaClient.of(bootstrap), timeout);
@@ -32,9 +34,19 @@ public final class TopicReader {
 
     /** Through {@code kafka}'s client properties. */
     public TopicReader(KafkaClient kafka, Duration timeout) {
+        this(kafka, timeout, false);
+    }
+
+    private TopicReader(KafkaClient kafka, Duration timeout, boolean showProgress) {
         this.kafka = kafka;
         this.bootstrap = kafka.bootstrap();
         this.timeout = timeout;
+        this.showProgress = showProgress;
+    }
+
+    /** The same reader, showing its {@link Progress} through a read: for a command a person waits on, not for a poll loop. */
+    public TopicReader showingProgress() {
+        return new TopicReader(kafka, timeout, true);
     }
 
     /** Current end offsets per partition: what a later read can take as its start. */
@@ -60,14 +72,20 @@ public final class TopicReader {
             partitions.forEach(tp -> consumer.seek(tp, start.get(tp.partition())));
             List<RecordRef> records = new ArrayList<>();
             Instant deadline = Instant.now().plus(timeout.multipliedBy(10));
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp.partition()))) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new UserError("reading " + topic + " from " + bootstrap + " did not reach offsets " + end + " in time");
-                }
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.offset() < end.get(record.partition())) {
-                        records.add(RecordClassifier.classify(record.partition(), record.offset(),
-                                Instant.ofEpochMilli(record.timestamp()), record.value()));
+            long total = start.keySet().stream().mapToLong(p -> Math.max(0, end.get(p) - start.get(p))).sum();
+            try (Progress progress = showProgress ? Progress.start("reading " + topic, total, "records") : null) {
+                while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp.partition()))) {
+                    if (Instant.now().isAfter(deadline)) {
+                        throw new UserError("reading " + topic + " from " + bootstrap + " did not reach offsets " + end + " in time");
+                    }
+                    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                        if (record.offset() < end.get(record.partition())) {
+                            records.add(RecordClassifier.classify(record.partition(), record.offset(),
+                                    Instant.ofEpochMilli(record.timestamp()), record.value()));
+                        }
+                    }
+                    if (progress != null) {
+                        progress.stepTo(records.size());
                     }
                 }
             }

@@ -139,7 +139,8 @@ public final class VerifyCommand implements Callable<Integer> {
         SongFeatures features = SongFeatures.load(songs);
         Scope scope = full ? Scope.FULL : Scope.RECORDS;
         try (CqlSession session = CassandraSessions.open(cassandra, Duration.ofSeconds(30), consistency.consistency())) {
-            Verifier verifier = new Verifier(new TopicReader(kafka.client(), Duration.ofSeconds(30)), session, keyspace, features);
+            TopicReader reader = new TopicReader(kafka.client(), Duration.ofSeconds(30)).showingProgress();
+            Verifier verifier = new Verifier(reader, session, keyspace, features);
             if (thresholds == null) {
                 Reconciliation.Report report = verifier.verify(topic, from, to, scope);
                 VerifyText.reconciliation(report, topic, keyspace, show).forEach(System.out::println);

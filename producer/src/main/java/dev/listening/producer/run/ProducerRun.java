@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -36,26 +37,46 @@ public final class ProducerRun implements Callable<Report>, AutoCloseable {
     private final long limit;
     private final Duration duration;
     private final boolean verbose;
+    private final Goal goal;
     private final PrintWriter out;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopped;
     private volatile Thread runner;
+
+    /** A run's known end, for its {@link Progress}: events sent of {@code --limit}, or minutes of event time of {@code --backfill}. */
+    public record Goal(long total, String unit, Long startMs) {
+        private static final long MILLIS_PER_MINUTE = 60_000;
+
+        public static Goal events(long limit) {
+            return new Goal(limit, "events", null);
+        }
+
+        public static Goal eventTime(Instant start, Instant end) {
+            return new Goal(Duration.between(start, end).toMinutes(), "min of event time", start.toEpochMilli());
+        }
+
+        long done(long sent, long lastTs) {
+            return startMs == null ? sent : Math.min(total, Math.max(0, (lastTs - startMs) / MILLIS_PER_MINUTE));
+        }
+    }
 
     /**
      * @param events   what to send; closed with the run, like the sink
      * @param pace     the schedule, from the run's start on the {@link System#nanoTime()} scale
      * @param limit    events to send, or {@link Long#MAX_VALUE}
      * @param duration how long to run, or null for no bound
+     * @param goal     the known end whose progress is shown, or null: then a busy run logs its rate now and then
      * @param out      where the final report line goes
      */
     public ProducerRun(EventSource events, EventSink sender, LongFunction<Pace> pace, long limit, Duration duration,
-                       boolean verbose, PrintWriter out) {
+                       boolean verbose, Goal goal, PrintWriter out) {
         this.events = events;
         this.sender = sender;
         this.pace = pace;
         this.limit = limit;
         this.duration = duration;
         this.verbose = verbose;
+        this.goal = goal;
         this.out = out;
     }
 
@@ -64,7 +85,9 @@ public final class ProducerRun implements Callable<Report>, AutoCloseable {
         runner = Thread.currentThread();
         long start = System.nanoTime();
         try {
-            loop(start);
+            try (Progress progress = goal == null ? null : Progress.start("producing", goal.total(), goal.unit())) {
+                loop(start, progress);
+            }
             sender.flush();
             Report report = new Report(sender.sent(), sender.acknowledged(), sender.failed(),
                     Duration.ofNanos(System.nanoTime() - start));
@@ -78,10 +101,10 @@ public final class ProducerRun implements Callable<Report>, AutoCloseable {
         }
     }
 
-    private void loop(long start) {
+    private void loop(long start, Progress toGoal) {
         Pace schedule = pace.apply(start);
-        // periodic progress only where per-event lines would be too many; at 1/s, --verbose shows each event
-        boolean progress = schedule.busy();
+        // without a goal, periodic rates only where per-event lines would be too many; at 1/s, --verbose shows each event
+        boolean progress = toGoal == null && schedule.busy();
         long lastProgress = start;
         long lastSent = 0;
         for (long index = 0; index < limit; index++) {
@@ -95,6 +118,9 @@ public final class ProducerRun implements Callable<Report>, AutoCloseable {
             sender.send(event.key(), event.json());
             if (verbose) {
                 LOG.info("{}", new String(event.json(), StandardCharsets.UTF_8));
+            }
+            if (toGoal != null) {
+                toGoal.stepTo(goal.done(sender.sent(), event.ts()));
             }
             long now = progress ? System.nanoTime() : 0;
             if (progress && now - lastProgress >= PROGRESS_EVERY_NANOS) {
