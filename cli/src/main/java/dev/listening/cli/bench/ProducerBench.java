@@ -39,13 +39,12 @@ public final class ProducerBench extends ReportedBench<ProducerThroughput.Result
             description = "How long to wait for the broker (default ${DEFAULT-VALUE}).")
     Duration connectTimeout;
 
-    @Option(names = "--out", paramLabel = "FILE", defaultValue = "${sys:pipeline.root:-.}/output/bench/producer.md",
-            description = "Where the results go (default ${DEFAULT-VALUE}).")
-    Path out;
+    @Mixin
+    ReportFileOption out;
 
     @Override
     Path out() {
-        return out;
+        return out.file();
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.listening.bench.Benchmark;
 import dev.listening.bench.QueryLatency;
 import dev.listening.contract.options.CassandraOptions;
 import dev.listening.contract.options.SongsOption;
-import dev.listening.stack.ProjectRoot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,13 +40,12 @@ public final class QueryBench extends ReportedBench<QueryLatency.Result> {
             description = "Timed runs of each query (a tenth as many run first, untimed). Default: ${DEFAULT-VALUE}.")
     int runs;
 
-    @Option(names = "--out", paramLabel = "FILE", defaultValue = "${sys:" + ProjectRoot.PROPERTY + ":-.}/output/bench/queries.md",
-            description = "The report. Default: ${DEFAULT-VALUE}.")
-    Path out;
+    @Mixin
+    ReportFileOption out;
 
     @Override
     Path out() {
-        return out;
+        return out.file();
     }
 
     @Override

@@ -45,13 +45,12 @@ public final class ReportsBench extends ReportedBench<List<ReportScaling.Timing>
     @Mixin
     StreamerJobOptions job;
 
-    @Option(names = "--out", paramLabel = "FILE", defaultValue = "${sys:" + ProjectRoot.PROPERTY + ":-.}/output/bench/reports.md",
-            description = "The report; the streamer's log goes next to it. Default: ${DEFAULT-VALUE}.")
-    Path out;
+    @Mixin
+    ReportFileOption out;
 
     @Override
     Path out() {
-        return out;
+        return out.file();
     }
 
     @Override
@@ -59,6 +58,6 @@ public final class ReportsBench extends ReportedBench<List<ReportScaling.Timing>
         Path root = ProjectRoot.get();
         return new ReportScaling(new ReportScaling.Settings(services.bootstrap(), services.cassandra(), services.datacenter(),
                 root, job.home(), job.songs(), firstDay, days, playsPerHour, listeners, repeat, job.master(),
-                out.toAbsolutePath().resolveSibling(ReportScaling.STREAMER_LOG)));
+                out.file().toAbsolutePath().resolveSibling(ReportScaling.STREAMER_LOG)));
     }
 }

@@ -3,6 +3,7 @@ package dev.listening.cli.bench;
 import dev.listening.bench.Benchmark;
 import dev.listening.bench.UsersThroughput;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -24,13 +25,12 @@ public final class UsersBench extends ReportedBench<List<UsersThroughput.Round>>
             description = "Rounds, each one run of both after a warm-up (default ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--out", paramLabel = "FILE", defaultValue = "${sys:pipeline.root:-.}/output/bench/users.md",
-            description = "Where the results go (default ${DEFAULT-VALUE}).")
-    Path out;
+    @Mixin
+    ReportFileOption out;
 
     @Override
     Path out() {
-        return out;
+        return out.file();
     }
 
     @Override
