@@ -72,16 +72,11 @@ public final class ClusterBench extends ReportedBench<ClusterThroughput.Result> 
     ReportFileOption out;
 
     @Override
-    Path out() {
-        return out.file();
-    }
-
-    @Override
     Benchmark<ClusterThroughput.Result> benchmark() {
         Path root = ProjectRoot.get();
         String ring = new CassandraRing(HostPort.parse(services.cassandra()), storagePort, cassandraNodes, "1G").contactPoints();
         return new ClusterThroughput(new ClusterThroughput.Settings(services.bootstrap(), ring, cassandraNodes, storagePort,
                 services.datacenter(), root, home.home(), songs.songs(), records, warmupRecords, batchRecords,
-                partitions, "spark://" + HostPort.parse(sparkMaster), executorMemory, out.file().toAbsolutePath().getParent()));
+                partitions, "spark://" + HostPort.parse(sparkMaster), executorMemory, out().toAbsolutePath().getParent()));
     }
 }

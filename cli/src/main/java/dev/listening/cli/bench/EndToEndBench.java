@@ -55,15 +55,10 @@ public final class EndToEndBench extends ReportedBench<EndToEndLatency.Result> {
     ReportFileOption out;
 
     @Override
-    Path out() {
-        return out.file();
-    }
-
-    @Override
     Benchmark<EndToEndLatency.Result> benchmark() {
         Path root = ProjectRoot.get();
         return new EndToEndLatency(new EndToEndLatency.Settings(services.bootstrap(), services.cassandra(),
                 services.datacenter(), root, job.home(), job.songs(), trigger, rate, listeners, warmup, duration,
-                partitions, job.master(), out.file().toAbsolutePath().resolveSibling(EndToEndLatency.STREAMER_LOG)));
+                partitions, job.master(), out().toAbsolutePath().resolveSibling(EndToEndLatency.STREAMER_LOG)));
     }
 }

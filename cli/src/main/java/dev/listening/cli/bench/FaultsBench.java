@@ -44,14 +44,9 @@ public final class FaultsBench extends ReportedBench<FaultsReport> {
     ReportFileOption out;
 
     @Override
-    Path out() {
-        return out.file();
-    }
-
-    @Override
     Benchmark<FaultsReport> benchmark() {
         Path root = ProjectRoot.get();
-        return new Faults(new Faults.Settings(root, job.home(), job.songs(), job.master(), out.file().toAbsolutePath().getParent(),
+        return new Faults(new Faults.Settings(root, job.home(), job.songs(), job.master(), out().toAbsolutePath().getParent(),
                 events != null ? events : quick ? 10_000 : 100_000,
                 faults != null ? faults : quick ? 18 : 12,
                 seed,

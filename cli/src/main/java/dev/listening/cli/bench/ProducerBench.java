@@ -10,7 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 /** ./pipeline bench producer: our producer's events/s at --rate max next to Kafka's ProducerPerformance. */
@@ -41,11 +40,6 @@ public final class ProducerBench extends ReportedBench<ProducerThroughput.Result
 
     @Mixin
     ReportFileOption out;
-
-    @Override
-    Path out() {
-        return out.file();
-    }
 
     @Override
     Benchmark<ProducerThroughput.Result> benchmark() {

@@ -8,7 +8,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 
 /** ./pipeline bench queries: p50/p99 of the queries of ./pipeline query over many listener/hours. */
 @Command(name = "queries", mixinStandardHelpOptions = true, sortOptions = false,
@@ -42,11 +41,6 @@ public final class QueryBench extends ReportedBench<QueryLatency.Result> {
 
     @Mixin
     ReportFileOption out;
-
-    @Override
-    Path out() {
-        return out.file();
-    }
 
     @Override
     Benchmark<QueryLatency.Result> benchmark() {

@@ -9,12 +9,9 @@ import java.nio.file.Path;
 public final class ReportFileOption {
     /** Where the benchmarks' reports go unless told otherwise. */
     static final String DIRECTORY = "output/bench";
+    static final String NAME = "--out";
 
-    @Option(names = "--out", paramLabel = "FILE", defaultValue = Env.ROOT_OPTION + "/" + DIRECTORY + "/${COMMAND-NAME}.md",
+    @Option(names = NAME, paramLabel = "FILE", defaultValue = Env.ROOT_OPTION + "/" + DIRECTORY + "/${COMMAND-NAME}.md",
             description = "The report, with any logs of the run next to it. Default: ${DEFAULT-VALUE}.")
     Path out;
-
-    Path file() {
-        return out;
-    }
 }

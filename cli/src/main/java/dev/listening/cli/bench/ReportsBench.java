@@ -49,15 +49,10 @@ public final class ReportsBench extends ReportedBench<List<ReportScaling.Timing>
     ReportFileOption out;
 
     @Override
-    Path out() {
-        return out.file();
-    }
-
-    @Override
     Benchmark<List<ReportScaling.Timing>> benchmark() {
         Path root = ProjectRoot.get();
         return new ReportScaling(new ReportScaling.Settings(services.bootstrap(), services.cassandra(), services.datacenter(),
                 root, job.home(), job.songs(), firstDay, days, playsPerHour, listeners, repeat, job.master(),
-                out.file().toAbsolutePath().resolveSibling(ReportScaling.STREAMER_LOG)));
+                out().toAbsolutePath().resolveSibling(ReportScaling.STREAMER_LOG)));
     }
 }

@@ -54,16 +54,11 @@ public final class SoakBench extends ReportedBench<SoakReport> {
     ReportFileOption out;
 
     @Override
-    Path out() {
-        return out.file();
-    }
-
-    @Override
     Benchmark<SoakReport> benchmark() {
         Path root = ProjectRoot.get();
         return new Soak(new Soak.Settings(new SoakReport.Load(services.bootstrap(), services.cassandra(), topic.topic(),
                 keyspace.keyspace(), rate, duration, listeners, job.master()), services.datacenter(), catchUpTimeout, root, job.home(),
-                job.songs(), out.file().toAbsolutePath().resolveSibling(Soak.STREAMER_LOG)));
+                job.songs(), out().toAbsolutePath().resolveSibling(Soak.STREAMER_LOG)));
     }
 
     /** 1 unless every record was stored exactly once. */

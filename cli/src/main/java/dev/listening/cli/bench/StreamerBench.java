@@ -50,16 +50,11 @@ public final class StreamerBench extends ReportedBench<StreamerThroughput.Result
     ReportFileOption out;
 
     @Override
-    Path out() {
-        return out.file();
-    }
-
-    @Override
     Benchmark<StreamerThroughput.Result> benchmark() {
         Path root = ProjectRoot.get();
         return new StreamerThroughput(new StreamerThroughput.Settings(services.bootstrap(),
                 services.cassandra(), services.datacenter(), root, job.home(), job.songs(), records, partitions,
                 maxOffsetsPerTrigger, warmupRows, streamerWarmupRecords, job.master(),
-                out.file().toAbsolutePath().resolveSibling(StreamerThroughput.STREAMER_LOG)));
+                out().toAbsolutePath().resolveSibling(StreamerThroughput.STREAMER_LOG)));
     }
 }

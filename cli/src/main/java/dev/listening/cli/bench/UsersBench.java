@@ -6,7 +6,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.List;
 
 /** ./pipeline bench users: profiles/s of ./pipeline users next to datafaker drawing the bare fields. */
@@ -27,11 +26,6 @@ public final class UsersBench extends ReportedBench<List<UsersThroughput.Round>>
 
     @Mixin
     ReportFileOption out;
-
-    @Override
-    Path out() {
-        return out.file();
-    }
 
     @Override
     Benchmark<List<UsersThroughput.Round>> benchmark() {
