@@ -10,6 +10,7 @@ import dev.listening.stack.Bootstrap;
 import dev.listening.stack.ClusterSettings;
 import dev.listening.stack.LocalStack;
 import dev.listening.stack.StackSettings;
+import dev.listening.stack.StackText;
 import dev.listening.stack.UpReport;
 import dev.listening.stack.cassandra.LocalAuthentication;
 import picocli.CommandLine.Command;
