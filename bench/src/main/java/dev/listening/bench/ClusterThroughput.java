@@ -90,8 +90,8 @@ public final class ClusterThroughput implements Benchmark<ClusterThroughput.Resu
         long total = settings.warmupRecords() + settings.records();
         List<ListeningEvent> events = TopicFill.events(generator, System.currentTimeMillis() - total, total);
         List<Run> runs = new ArrayList<>();
-        Replication all = Replication.parse(Replication.NETWORK_TOPOLOGY + ":" + settings.datacenter() + "=" + settings.ringNodes());
-        Replication one = Replication.parse(Replication.NETWORK_TOPOLOGY + ":" + settings.datacenter() + "=1");
+        Replication all = Replication.networkTopology(settings.datacenter(), settings.ringNodes());
+        Replication one = Replication.networkTopology(settings.datacenter(), 1);
         DefaultConsistencyLevel quorum = DefaultConsistencyLevel.LOCAL_QUORUM;
         DefaultConsistencyLevel single = DefaultConsistencyLevel.LOCAL_ONE;
         try (CqlSession session = CassandraSessions.open(settings.ring(), settings.datacenter(), REQUEST_TIMEOUT);

@@ -3,7 +3,6 @@ package dev.listening.cli;
 import dev.listening.contract.Env;
 import dev.listening.contract.Names;
 import dev.listening.contract.StreamerOptions;
-import dev.listening.stack.spark.ExecutorResources;
 import dev.listening.stack.spark.MasterUi;
 import dev.listening.stack.spark.SparkJob;
 import dev.listening.stack.spark.SparkRuntime;
@@ -14,9 +13,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
 /** ./pipeline stream: the streamer job in the foreground, started the way spark-submit starts it. */
@@ -27,25 +23,11 @@ import java.util.concurrent.Callable;
                 "Runs streamer/target/streamer-*-job.jar with Spark's SparkSubmit on --master, as spark-submit would; "
                         + "one line per micro-batch. Restarted with the same checkpoint, it resumes where it stopped."})
 public final class StreamCommand implements Callable<Integer> {
-    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]",
-            description = "Spark master, passed to SparkSubmit: local[N], spark://host:7077, ... Default: ${DEFAULT-VALUE}.")
-    String master;
+    @Mixin
+    MasterOption master;
 
-    @Option(names = "--executor-memory", paramLabel = "SIZE", defaultValue = "768m",
-            description = "Cluster masters: memory of each executor (spark.executor.memory). Default: ${DEFAULT-VALUE}.")
-    String executorMemory;
-
-    @Option(names = "--executor-cores", paramLabel = "N", defaultValue = "1",
-            description = "Cluster masters: cores of each executor (spark.executor.cores). Default: ${DEFAULT-VALUE}.")
-    int executorCores;
-
-    @Option(names = "--total-executor-cores", paramLabel = "N",
-            description = "Cluster masters: cores of all executors together (spark.cores.max). Default: all the cluster offers.")
-    Integer totalExecutorCores;
-
-    @Option(names = "--conf", paramLabel = "KEY=VALUE",
-            description = "A Spark setting, as spark-submit's --conf; repeatable, e.g. --conf spark.cassandra.output.concurrent.writes=10.")
-    Map<String, String> conf = new LinkedHashMap<>();
+    @Mixin
+    ExecutorOptions executors;
 
     @Option(names = "--master-ui-port", paramLabel = "PORT", defaultValue = Env.SPARK_UI_PORT_OPTION,
             description = "spark:// masters: the master's web UI port, to print its address (env " + Env.SPARK_UI_PORT
@@ -62,10 +44,9 @@ public final class StreamCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Path root = home.root();
         Path homeDir = home.home();
-        ExecutorResources resources = new ExecutorResources(executorMemory, executorCores,
-                totalExecutorCores == null ? OptionalInt.empty() : OptionalInt.of(totalExecutorCores));
-        SparkJob job = submission(homeDir).job(new SparkRuntime(root, homeDir), master, resources, conf);
-        MasterUi.line(master, masterUiPort).ifPresent(System.out::println);
+        SparkJob job = submission(homeDir).job(new SparkRuntime(root, homeDir), master.master(), executors.resources(),
+                executors.conf());
+        MasterUi.line(master.master(), masterUiPort).ifPresent(System.out::println);
         try (SparkSubmitProcess streamer = SparkSubmitProcess.startAttached(job)) {
             // Ctrl-C reaches the job too; this only waits for its clean stop (and kills it if it hangs).
             Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(streamer)));

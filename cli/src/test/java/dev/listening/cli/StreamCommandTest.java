@@ -35,7 +35,7 @@ class StreamCommandTest {
                 "--checkpoint", "/ck", "--retry-timeout", "1m", "--rollup-interval", "30s", "--stall-timeout", "90s",
                 "--metrics-port", "9500", "--metrics-address", "127.0.0.2", "--metrics-file", "/m.jsonl");
 
-        assertEquals("spark://m:7077", command.master);
+        assertEquals("spark://m:7077", command.master.master());
         assertEquals(new StreamerSubmission("k:1", "t", "c:2", "dc2", "ks", "LOCAL_QUORUM", Path.of("/s.csv"), "1s", 7,
                 "latest", Path.of("/ck"), "1m", "30s", "90s", null, 9500, "127.0.0.2", Path.of("/m.jsonl")),
                 command.submission(HOME));

@@ -21,6 +21,11 @@ public record Replication(String strategy, Map<String, Integer> factors) {
         return new Replication(SIMPLE, Map.of("replication_factor", factor));
     }
 
+    /** {@code factor} replicas in {@code datacenter}, its name checked as {@link #parse} checks it. */
+    public static Replication networkTopology(String datacenter, int factor) {
+        return parse(NETWORK_TOPOLOGY + ":" + datacenter + "=" + factor);
+    }
+
     public static Replication parse(String text) {
         String[] parts = text.trim().split(":", 2);
         if (parts.length != 2) {

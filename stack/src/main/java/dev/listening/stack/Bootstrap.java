@@ -19,6 +19,8 @@ import java.util.Optional;
  * applied. Checked when built, so a bad name fails before any service starts.
  */
 public record Bootstrap(String topic, int partitions, String keyspace, Replication replication) {
+    /** Partitions of the topic on a cluster: Spark reads each in a task of its own. */
+    public static final int CLUSTER_PARTITIONS = 4;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     public Bootstrap {
@@ -31,6 +33,18 @@ public record Bootstrap(String topic, int partitions, String keyspace, Replicati
             throw new UserError("topic '" + topic + "': " + e.getMessage(), e);
         }
         Schema.load().statementsFor(keyspace, replication);
+    }
+
+    /** For the one-node stack: unless given, 1 partition and {@value Replication#LOCAL_DEFAULT}. */
+    public static Bootstrap oneNode(String topic, Optional<Integer> partitions, String keyspace, Optional<Replication> replication) {
+        return new Bootstrap(topic, partitions.orElse(1), keyspace,
+                replication.orElseGet(() -> Replication.parse(Replication.LOCAL_DEFAULT)));
+    }
+
+    /** For a ring of {@code nodes} in {@code datacenter}: unless given, {@link #CLUSTER_PARTITIONS} and a replica on every node. */
+    public static Bootstrap cluster(String topic, Optional<Integer> partitions, String keyspace, Optional<Replication> replication,
+                                    String datacenter, int nodes) {
+        return new Bootstrap(topic, partitions.orElse(CLUSTER_PARTITIONS), keyspace, replication.orElseGet(() -> Replication.networkTopology(datacenter, nodes)));
     }
 
     /** Creates the topic unless it exists, and applies the schema; true when the topic was created. */

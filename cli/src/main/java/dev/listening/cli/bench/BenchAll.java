@@ -1,6 +1,7 @@
 package dev.listening.cli.bench;
 
 import dev.listening.bench.BenchSuite;
+import dev.listening.contract.options.OutputDirOption;
 import dev.listening.producer.run.DurationConverter;
 import dev.listening.stack.ProjectRoot;
 import picocli.CommandLine.Command;
@@ -36,9 +37,8 @@ public final class BenchAll implements Callable<Integer> {
     @Option(names = "--quick", description = "Small sizes (about 2 minutes): checks the harness, not the speed.")
     boolean quick;
 
-    @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "${sys:" + ProjectRoot.PROPERTY + ":-.}/output/bench",
-            description = "Where the report, the charts and each benchmark's report go. Default: ${DEFAULT-VALUE}.")
-    Path outDir;
+    @Mixin
+    OutputDirOption outDir = new OutputDirOption(ReportFileOption.DIRECTORY);
 
     @Option(names = "--producer-records", paramLabel = "N",
             description = "Records per producer run (default 200,000; --quick 10,000).")
@@ -69,6 +69,6 @@ public final class BenchAll implements Callable<Integer> {
     BenchSuite.Settings settings() {
         Path root = ProjectRoot.get();
         return new BenchSuite.Settings(services.bootstrap(), services.cassandra(), services.datacenter(), job.master(), root,
-                job.home(), job.songs(), quick, producerRecords, streamerRecords, e2eDuration, queryRuns, outDir);
+                job.home(), job.songs(), quick, producerRecords, streamerRecords, e2eDuration, queryRuns, outDir.outDir());
     }
 }

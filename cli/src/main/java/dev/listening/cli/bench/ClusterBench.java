@@ -68,14 +68,8 @@ public final class ClusterBench extends ReportedBench<ClusterThroughput.Result> 
     @Mixin
     HomeOption home;
 
-    @Option(names = "--out", paramLabel = "FILE", defaultValue = "${sys:" + ProjectRoot.PROPERTY + ":-.}/output/bench/cluster.md",
-            description = "The report; the streamer's logs go next to it. Default: ${DEFAULT-VALUE}.")
-    Path out;
-
-    @Override
-    Path out() {
-        return out;
-    }
+    @Mixin
+    ReportFileOption out;
 
     @Override
     Benchmark<ClusterThroughput.Result> benchmark() {
@@ -83,6 +77,6 @@ public final class ClusterBench extends ReportedBench<ClusterThroughput.Result> 
         String ring = new CassandraRing(HostPort.parse(services.cassandra()), storagePort, cassandraNodes, "1G").contactPoints();
         return new ClusterThroughput(new ClusterThroughput.Settings(services.bootstrap(), ring, cassandraNodes, storagePort,
                 services.datacenter(), root, home.home(), songs.songs(), records, warmupRecords, batchRecords,
-                partitions, "spark://" + HostPort.parse(sparkMaster), executorMemory, out.toAbsolutePath().getParent()));
+                partitions, "spark://" + HostPort.parse(sparkMaster), executorMemory, out().toAbsolutePath().getParent()));
     }
 }

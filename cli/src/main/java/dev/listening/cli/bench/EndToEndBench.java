@@ -51,20 +51,14 @@ public final class EndToEndBench extends ReportedBench<EndToEndLatency.Result> {
             description = "Partitions of the topic. Default: ${DEFAULT-VALUE}.")
     int partitions;
 
-    @Option(names = "--out", paramLabel = "FILE", defaultValue = "${sys:" + ProjectRoot.PROPERTY + ":-.}/output/bench/e2e.md",
-            description = "The report; the streamer's log goes next to it. Default: ${DEFAULT-VALUE}.")
-    Path out;
-
-    @Override
-    Path out() {
-        return out;
-    }
+    @Mixin
+    ReportFileOption out;
 
     @Override
     Benchmark<EndToEndLatency.Result> benchmark() {
         Path root = ProjectRoot.get();
         return new EndToEndLatency(new EndToEndLatency.Settings(services.bootstrap(), services.cassandra(),
                 services.datacenter(), root, job.home(), job.songs(), trigger, rate, listeners, warmup, duration,
-                partitions, job.master(), out.toAbsolutePath().resolveSibling(EndToEndLatency.STREAMER_LOG)));
+                partitions, job.master(), out().toAbsolutePath().resolveSibling(EndToEndLatency.STREAMER_LOG)));
     }
 }

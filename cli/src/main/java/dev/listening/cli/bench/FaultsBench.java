@@ -40,19 +40,13 @@ public final class FaultsBench extends ReportedBench<FaultsReport> {
     @Mixin
     StreamerJobOptions job;
 
-    @Option(names = "--out", paramLabel = "FILE", defaultValue = "${sys:" + ProjectRoot.PROPERTY + ":-.}/output/bench/faults.md",
-            description = "The report; the job's and the producer's logs go next to it. Default: ${DEFAULT-VALUE}.")
-    Path out;
-
-    @Override
-    Path out() {
-        return out;
-    }
+    @Mixin
+    ReportFileOption out;
 
     @Override
     Benchmark<FaultsReport> benchmark() {
         Path root = ProjectRoot.get();
-        return new Faults(new Faults.Settings(root, job.home(), job.songs(), job.master(), out.toAbsolutePath().getParent(),
+        return new Faults(new Faults.Settings(root, job.home(), job.songs(), job.master(), out().toAbsolutePath().getParent(),
                 events != null ? events : quick ? 10_000 : 100_000,
                 faults != null ? faults : quick ? 18 : 12,
                 seed,

@@ -10,7 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 /** ./pipeline bench producer: our producer's events/s at --rate max next to Kafka's ProducerPerformance. */
@@ -39,14 +38,8 @@ public final class ProducerBench extends ReportedBench<ProducerThroughput.Result
             description = "How long to wait for the broker (default ${DEFAULT-VALUE}).")
     Duration connectTimeout;
 
-    @Option(names = "--out", paramLabel = "FILE", defaultValue = "${sys:pipeline.root:-.}/output/bench/producer.md",
-            description = "Where the results go (default ${DEFAULT-VALUE}).")
-    Path out;
-
-    @Override
-    Path out() {
-        return out;
-    }
+    @Mixin
+    ReportFileOption out;
 
     @Override
     Benchmark<ProducerThroughput.Result> benchmark() {

@@ -4,12 +4,10 @@ import dev.listening.bench.Benchmark;
 import dev.listening.bench.QueryLatency;
 import dev.listening.contract.options.CassandraOptions;
 import dev.listening.contract.options.SongsOption;
-import dev.listening.stack.ProjectRoot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 
 /** ./pipeline bench queries: p50/p99 of the queries of ./pipeline query over many listener/hours. */
 @Command(name = "queries", mixinStandardHelpOptions = true, sortOptions = false,
@@ -41,14 +39,8 @@ public final class QueryBench extends ReportedBench<QueryLatency.Result> {
             description = "Timed runs of each query (a tenth as many run first, untimed). Default: ${DEFAULT-VALUE}.")
     int runs;
 
-    @Option(names = "--out", paramLabel = "FILE", defaultValue = "${sys:" + ProjectRoot.PROPERTY + ":-.}/output/bench/queries.md",
-            description = "The report. Default: ${DEFAULT-VALUE}.")
-    Path out;
-
-    @Override
-    Path out() {
-        return out;
-    }
+    @Mixin
+    ReportFileOption out;
 
     @Override
     Benchmark<QueryLatency.Result> benchmark() {

@@ -23,8 +23,13 @@ abstract class ReportedBench<R> implements Callable<Integer> {
         return exitCode(Benchmark.run(benchmark(), out(), spec.commandLine().getOut()));
     }
 
-    /** The report file (its directory also takes the benchmark's logs). */
-    abstract Path out();
+    /**
+     * The report file of --out (its directory also takes the benchmark's logs). Each command declares the
+     * {@link ReportFileOption} mixin itself, where its --help lists it.
+     */
+    Path out() {
+        return spec.findOption(ReportFileOption.NAME).getValue();
+    }
 
     /** The benchmark of the options given (a UserError for a bad one). */
     abstract Benchmark<R> benchmark();

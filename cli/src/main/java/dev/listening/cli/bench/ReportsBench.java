@@ -45,20 +45,14 @@ public final class ReportsBench extends ReportedBench<List<ReportScaling.Timing>
     @Mixin
     StreamerJobOptions job;
 
-    @Option(names = "--out", paramLabel = "FILE", defaultValue = "${sys:" + ProjectRoot.PROPERTY + ":-.}/output/bench/reports.md",
-            description = "The report; the streamer's log goes next to it. Default: ${DEFAULT-VALUE}.")
-    Path out;
-
-    @Override
-    Path out() {
-        return out;
-    }
+    @Mixin
+    ReportFileOption out;
 
     @Override
     Benchmark<List<ReportScaling.Timing>> benchmark() {
         Path root = ProjectRoot.get();
         return new ReportScaling(new ReportScaling.Settings(services.bootstrap(), services.cassandra(), services.datacenter(),
                 root, job.home(), job.songs(), firstDay, days, playsPerHour, listeners, repeat, job.master(),
-                out.toAbsolutePath().resolveSibling(ReportScaling.STREAMER_LOG)));
+                out().toAbsolutePath().resolveSibling(ReportScaling.STREAMER_LOG)));
     }
 }

@@ -50,21 +50,15 @@ public final class SoakBench extends ReportedBench<SoakReport> {
     @Mixin
     StreamerJobOptions job;
 
-    @Option(names = "--out", paramLabel = "FILE", defaultValue = "${sys:" + ProjectRoot.PROPERTY + ":-.}/output/bench/soak.md",
-            description = "The report; the streamer's log goes next to it. Default: ${DEFAULT-VALUE}.")
-    Path out;
-
-    @Override
-    Path out() {
-        return out;
-    }
+    @Mixin
+    ReportFileOption out;
 
     @Override
     Benchmark<SoakReport> benchmark() {
         Path root = ProjectRoot.get();
         return new Soak(new Soak.Settings(new SoakReport.Load(services.bootstrap(), services.cassandra(), topic.topic(),
                 keyspace.keyspace(), rate, duration, listeners, job.master()), services.datacenter(), catchUpTimeout, root, job.home(),
-                job.songs(), out.toAbsolutePath().resolveSibling(Soak.STREAMER_LOG)));
+                job.songs(), out().toAbsolutePath().resolveSibling(Soak.STREAMER_LOG)));
     }
 
     /** 1 unless every record was stored exactly once. */

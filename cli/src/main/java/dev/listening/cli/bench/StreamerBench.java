@@ -46,14 +46,8 @@ public final class StreamerBench extends ReportedBench<StreamerThroughput.Result
             description = "Records in the topic ahead of the measured ones, for the streamer's JIT. Default: ${DEFAULT-VALUE}.")
     long streamerWarmupRecords;
 
-    @Option(names = "--out", paramLabel = "FILE", defaultValue = "${sys:" + ProjectRoot.PROPERTY + ":-.}/output/bench/streamer.md",
-            description = "The report; the streamer's log goes next to it. Default: ${DEFAULT-VALUE}.")
-    Path out;
-
-    @Override
-    Path out() {
-        return out;
-    }
+    @Mixin
+    ReportFileOption out;
 
     @Override
     Benchmark<StreamerThroughput.Result> benchmark() {
@@ -61,6 +55,6 @@ public final class StreamerBench extends ReportedBench<StreamerThroughput.Result
         return new StreamerThroughput(new StreamerThroughput.Settings(services.bootstrap(),
                 services.cassandra(), services.datacenter(), root, job.home(), job.songs(), records, partitions,
                 maxOffsetsPerTrigger, warmupRows, streamerWarmupRecords, job.master(),
-                out.toAbsolutePath().resolveSibling(StreamerThroughput.STREAMER_LOG)));
+                out().toAbsolutePath().resolveSibling(StreamerThroughput.STREAMER_LOG)));
     }
 }

@@ -1,17 +1,16 @@
 package dev.listening.cli.bench;
 
 import dev.listening.cli.HomeOption;
+import dev.listening.cli.MasterOption;
 import dev.listening.contract.options.SongsOption;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 
 /** How a benchmark runs the streamer job: the same options for every bench command that starts one. */
 public final class StreamerJobOptions {
-    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[2]",
-            description = "Spark master of the streamer. Default: ${DEFAULT-VALUE}.")
-    String master;
+    @Mixin
+    MasterOption master = new MasterOption("local[2]");
 
     @Mixin
     SongsOption songs;
@@ -20,7 +19,7 @@ public final class StreamerJobOptions {
     HomeOption home;
 
     String master() {
-        return master;
+        return master.master();
     }
 
     Path songs() {

@@ -3,9 +3,9 @@ package dev.listening.cli.bench;
 import dev.listening.bench.Benchmark;
 import dev.listening.bench.UsersThroughput;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.List;
 
 /** ./pipeline bench users: profiles/s of ./pipeline users next to datafaker drawing the bare fields. */
@@ -24,14 +24,8 @@ public final class UsersBench extends ReportedBench<List<UsersThroughput.Round>>
             description = "Rounds, each one run of both after a warm-up (default ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--out", paramLabel = "FILE", defaultValue = "${sys:pipeline.root:-.}/output/bench/users.md",
-            description = "Where the results go (default ${DEFAULT-VALUE}).")
-    Path out;
-
-    @Override
-    Path out() {
-        return out;
-    }
+    @Mixin
+    ReportFileOption out;
 
     @Override
     Benchmark<List<UsersThroughput.Round>> benchmark() {

@@ -2,6 +2,7 @@ package dev.listening.cli.stack;
 
 import dev.listening.cli.HomeOption;
 import dev.listening.stack.LocalStack;
+import dev.listening.stack.StackText;
 import dev.listening.stack.StopReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -4,6 +4,7 @@ import dev.listening.contract.UserError;
 import dev.listening.stack.LocalStack;
 import dev.listening.stack.ServiceStatus;
 import dev.listening.stack.StackSettings;
+import dev.listening.stack.StackText;
 import dev.listening.stack.cassandra.RingNode;
 import dev.listening.stack.spark.SparkMasterState;
 import picocli.CommandLine.Command;

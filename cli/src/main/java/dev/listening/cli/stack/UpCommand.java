@@ -10,6 +10,7 @@ import dev.listening.stack.Bootstrap;
 import dev.listening.stack.ClusterSettings;
 import dev.listening.stack.LocalStack;
 import dev.listening.stack.StackSettings;
+import dev.listening.stack.StackText;
 import dev.listening.stack.UpReport;
 import dev.listening.stack.cassandra.LocalAuthentication;
 import picocli.CommandLine.Command;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "up", mixinStandardHelpOptions = true,
@@ -39,7 +41,7 @@ public final class UpCommand implements Callable<Integer> {
     TopicOption topic;
 
     @Option(names = "--partitions", paramLabel = "N",
-            description = "Partitions of the topic when it is created. Default: 1, with --cluster " + CLUSTER_PARTITIONS
+            description = "Partitions of the topic when it is created. Default: 1, with --cluster " + Bootstrap.CLUSTER_PARTITIONS
                     + " (Spark reads each partition in a task of its own).")
     Integer partitions;
 
@@ -62,8 +64,6 @@ public final class UpCommand implements Callable<Integer> {
                     + Env.CASSANDRA_USER + " and " + Env.CASSANDRA_PASSWORD + "). The node keeps asking until down --purge.")
     boolean auth;
 
-    static final int CLUSTER_PARTITIONS = 4;
-
     @Override
     public Integer call() {
         StackSettings settings = stack.settings();
@@ -73,17 +73,18 @@ public final class UpCommand implements Callable<Integer> {
             }
             LocalAuthentication.require(settings.home());
         }
+        Optional<Integer> partitions = Optional.ofNullable(this.partitions);
+        Optional<Replication> replication = Optional.ofNullable(this.replication);
         LocalStack local;
         Bootstrap bootstrap;
         if (cluster.enabled()) {
             ClusterSettings clusterSettings = cluster.settings();
             local = new LocalStack(settings, clusterSettings);
-            bootstrap = new Bootstrap(topic.topic(), partitions != null ? partitions : CLUSTER_PARTITIONS, keyspace.keyspace(), replication != null
-                    ? replication : Replication.parse(Replication.NETWORK_TOPOLOGY + ":" + settings.datacenter() + "=" + clusterSettings.cassandraNodes()));
+            bootstrap = Bootstrap.cluster(topic.topic(), partitions, keyspace.keyspace(), replication, settings.datacenter(),
+                    clusterSettings.cassandraNodes());
         } else {
             local = new LocalStack(settings);
-            bootstrap = new Bootstrap(topic.topic(), partitions != null ? partitions : 1, keyspace.keyspace(),
-                    replication != null ? replication : Replication.parse(Replication.LOCAL_DEFAULT));
+            bootstrap = Bootstrap.oneNode(topic.topic(), partitions, keyspace.keyspace(), replication);
         }
         UpReport report = local.up(bootstrap, Duration.ofSeconds(readyTimeoutSeconds));
         StackText.up(report, settings.root()).forEach(System.out::println);

@@ -1,16 +1,15 @@
 package dev.listening.cli.verify;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import dev.listening.contract.StreamerOptions;
 import dev.listening.contract.UserError;
 import dev.listening.contract.options.CassandraOptions;
 import dev.listening.contract.options.KafkaOptions;
 import dev.listening.contract.options.KeyspaceOption;
+import dev.listening.contract.options.SongsOption;
 import dev.listening.contract.options.TopicOption;
 import dev.listening.cql.CassandraSessions;
 import dev.listening.cql.ReadConsistencyOption;
 import dev.listening.verify.Quality;
-import dev.listening.stack.ProjectRoot;
 import dev.listening.verify.Reconciliation;
 import dev.listening.verify.Scope;
 import dev.listening.verify.SongFeatures;
@@ -22,7 +21,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -68,9 +66,9 @@ public final class VerifyCommand implements Callable<Integer> {
                     + "so that a row no record of the topic explains is found wherever it is.")
     boolean full;
 
-    @Option(names = "--songs", paramLabel = "PATH", defaultValue = "${sys:" + ProjectRoot.PROPERTY + ":-.}/" + StreamerOptions.DEFAULT_SONGS,
-            description = "The songs CSV the streamer joins: the rows' song features must match it (default: ${DEFAULT-VALUE}).")
-    Path songs;
+    /** The songs CSV the streamer joins: the rows' song features must match it. */
+    @Mixin
+    SongsOption songs;
 
     @Option(names = "--show", defaultValue = "20", description = "How many missing, doubled, dead-lettered, differing or unexpected records to list (default: ${DEFAULT-VALUE}).")
     int show;
@@ -136,7 +134,7 @@ public final class VerifyCommand implements Callable<Integer> {
         Quality.Thresholds thresholds = quality == null ? null : quality.thresholds();
         String topic = this.topic.topic();
         String keyspace = this.keyspace.keyspace();
-        SongFeatures features = SongFeatures.load(songs);
+        SongFeatures features = SongFeatures.load(songs.songs());
         Scope scope = full ? Scope.FULL : Scope.RECORDS;
         try (CqlSession session = CassandraSessions.open(cassandra, Duration.ofSeconds(30), consistency.consistency())) {
             TopicReader reader = new TopicReader(kafka.client(), Duration.ofSeconds(30)).showingProgress();

@@ -54,21 +54,11 @@ public final class ReportCommand {
 
     @Command(name = "top-listeners", mixinStandardHelpOptions = true, sortOptions = false,
             description = "The listeners with the most plays on a UTC date, with their minutes listened.")
-    static final class TopListeners implements Callable<Integer> {
-        @Mixin
-        DateOption day;
-
-        @Mixin
-        ReportOptions options;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class TopListeners extends DateReport {
         @Override
-        public Integer call() {
-            return options.publish(spec, (reader, keyspace) -> new Report(spec.name(), keyspace,
-                    parameters("date", day.date, "n", options.n), partitions(Names.LISTENER_DAILY_TABLE, 1),
-                    Rankings.topListeners(reader.listenerDays(day.date), options.n)));
+        Report report(RollupReader reader, String keyspace, Map<String, Object> parameters) {
+            return new Report(spec.name(), keyspace, parameters, partitions(Names.LISTENER_DAILY_TABLE, 1),
+                    Rankings.topListeners(reader.listenerDays(day.date), options.n));
         }
     }
 
@@ -99,7 +89,16 @@ public final class ReportCommand {
 
     @Command(name = "busiest-hours", mixinStandardHelpOptions = true, sortOptions = false,
             description = "The hours of a UTC date by plays, busiest first, with their distinct listeners.")
-    static final class BusiestHours implements Callable<Integer> {
+    static final class BusiestHours extends DateReport {
+        @Override
+        Report report(RollupReader reader, String keyspace, Map<String, Object> parameters) {
+            return new Report(spec.name(), keyspace, parameters, partitions(Names.BY_HOUR_TABLE, DateHour.HOURS_PER_DAY),
+                    Rankings.busiestHours(reader.hourTotals(day.date), options.n));
+        }
+    }
+
+    /** A report of one UTC date and nothing else: --date, then what every report takes. */
+    abstract static class DateReport implements Callable<Integer> {
         @Mixin
         DateOption day;
 
@@ -111,10 +110,11 @@ public final class ReportCommand {
 
         @Override
         public Integer call() {
-            Map<String, Object> parameters = parameters("date", day.date, "n", options.n);
-            return options.publish(spec, (reader, keyspace) -> new Report(spec.name(), keyspace, parameters,
-                    partitions(Names.BY_HOUR_TABLE, DateHour.HOURS_PER_DAY), Rankings.busiestHours(reader.hourTotals(day.date), options.n)));
+            return options.publish(spec, (reader, keyspace) -> report(reader, keyspace, parameters("date", day.date, "n", options.n)));
         }
+
+        /** The report of --date, named after the command. */
+        abstract Report report(RollupReader reader, String keyspace, Map<String, Object> parameters);
     }
 
     /** Option names and values, in the order given. */

@@ -16,6 +16,10 @@ public record KafkaConfig(HostPort broker, int controllerPort, Path dir) {
     public static final String MAIN_CLASS = "kafka.Kafka";
     public static final String STORAGE_TOOL = "kafka.tools.StorageTool";
     static final int NODE_ID = 1;
+    /** Replication factors and minimum in-sync replicas: 1, the only broker. */
+    private static final List<String> SINGLE_REPLICA = List.of("default.replication.factor",
+            "offsets.topic.replication.factor", "transaction.state.log.replication.factor", "transaction.state.log.min.isr",
+            "share.coordinator.state.topic.replication.factor", "share.coordinator.state.topic.min.isr");
 
     public HostPort controller() {
         return broker.withPort(controllerPort);
@@ -47,14 +51,11 @@ public record KafkaConfig(HostPort broker, int controllerPort, Path dir) {
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.put("log.dirs", logDirs().toString());
         p.put("num.partitions", "1");
-        p.put("default.replication.factor", "1");
         p.put("auto.create.topics.enable", "true");
-        p.put("offsets.topic.replication.factor", "1");
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
-        p.put("share.coordinator.state.topic.replication.factor", "1");
-        p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
+        for (String name : SINGLE_REPLICA) {
+            p.put(name, "1");
+        }
         return p;
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The streamer job's arguments, as ./pipeline stream, the demo and the tests pass them. Option
@@ -37,70 +38,62 @@ public record StreamerSubmission(String bootstrap, String topic, String cassandr
      */
     public static StreamerSubmission defaults(Path root, Path home, String bootstrap, String cassandra,
                                               String topic, String keyspace) {
+        Path checkpoint = StreamerOptions.defaultCheckpoint(home, topic, keyspace);
         return new StreamerSubmission(bootstrap, topic, cassandra, Env.DEFAULT_DATACENTER, keyspace,
                 StreamerOptions.DEFAULT_CONSISTENCY, root.resolve(StreamerOptions.DEFAULT_SONGS),
                 StreamerOptions.DEFAULT_TRIGGER, Long.parseLong(StreamerOptions.DEFAULT_MAX_OFFSETS_PER_TRIGGER),
-                StreamerOptions.DEFAULT_STARTING_OFFSETS, StreamerOptions.defaultCheckpoint(home, topic, keyspace),
-                StreamerOptions.DEFAULT_RETRY_TIMEOUT, StreamerOptions.DEFAULT_ROLLUP_INTERVAL,
-                StreamerOptions.DEFAULT_STALL_TIMEOUT, null, 0, StreamerOptions.DEFAULT_METRICS_ADDRESS,
-                StreamerOptions.defaultMetricsFile(StreamerOptions.defaultCheckpoint(home, topic, keyspace)));
+                StreamerOptions.DEFAULT_STARTING_OFFSETS, checkpoint, StreamerOptions.DEFAULT_RETRY_TIMEOUT,
+                StreamerOptions.DEFAULT_ROLLUP_INTERVAL, StreamerOptions.DEFAULT_STALL_TIMEOUT, null, 0,
+                StreamerOptions.DEFAULT_METRICS_ADDRESS, StreamerOptions.defaultMetricsFile(checkpoint));
     }
 
     public StreamerSubmission withDatacenter(String name) {
-        return new StreamerSubmission(bootstrap, topic, cassandra, name, keyspace, consistency, songs, trigger,
-                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout,
-                kafkaConfig, metricsPort, metricsAddress, metricsFile);
+        return with(c -> c.datacenter = name);
     }
 
     public StreamerSubmission withConsistency(String level) {
-        return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, level, songs, trigger,
-                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout,
-                kafkaConfig, metricsPort, metricsAddress, metricsFile);
+        return with(c -> c.consistency = level);
     }
 
     public StreamerSubmission withSongs(Path csv) {
-        return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, csv, trigger,
-                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout,
-                kafkaConfig, metricsPort, metricsAddress, metricsFile);
+        return with(c -> c.songs = csv);
     }
 
     public StreamerSubmission withTrigger(String interval) {
-        return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, interval,
-                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout,
-                kafkaConfig, metricsPort, metricsAddress, metricsFile);
+        return with(c -> c.trigger = interval);
     }
 
     public StreamerSubmission withMaxOffsetsPerTrigger(long records) {
-        return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
-                records, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout,
-                kafkaConfig, metricsPort, metricsAddress, metricsFile);
+        return with(c -> c.maxOffsetsPerTrigger = records);
     }
 
     public StreamerSubmission withStartingOffsets(String offsets) {
-        return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
-                maxOffsetsPerTrigger, offsets, checkpoint, retryTimeout, rollupInterval, stallTimeout,
-                kafkaConfig, metricsPort, metricsAddress, metricsFile);
+        return with(c -> c.startingOffsets = offsets);
     }
 
+    /** The checkpoint in {@code directory}, and the metrics file beside it. */
     public StreamerSubmission withCheckpoint(Path directory) {
-        return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
-                maxOffsetsPerTrigger, startingOffsets, directory, retryTimeout, rollupInterval, stallTimeout, kafkaConfig, metricsPort, metricsAddress,
-                StreamerOptions.defaultMetricsFile(directory));
+        return with(c -> {
+            c.checkpoint = directory;
+            c.metricsFile = StreamerOptions.defaultMetricsFile(directory);
+        });
     }
 
     public StreamerSubmission withRollupInterval(String interval) {
-        return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
-                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, interval, stallTimeout,
-                kafkaConfig, metricsPort, metricsAddress, metricsFile);
+        return with(c -> c.rollupInterval = interval);
     }
 
     /** The Prometheus endpoint on {@code port}, 0 for none; any free port for a test that scrapes it. */
     public StreamerSubmission withMetricsPort(int port) {
-        return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
-                maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout,
-                kafkaConfig, port, metricsAddress, metricsFile);
+        return with(c -> c.metricsPort = port);
     }
 
+    /** A copy with {@code change} made to its components: the one place the withers list them all. */
+    private StreamerSubmission with(Consumer<Components> change) {
+        Components components = new Components(this);
+        change.accept(components);
+        return components.submission();
+    }
 
     /** The job's arguments: a path to the Kafka client properties, never a secret (those go into its environment). */
     public List<String> args() {
@@ -136,5 +129,41 @@ public record StreamerSubmission(String bootstrap, String topic, String cassandr
     /** The streamer with spark-submit's --conf {@code conf}; on a cluster master its executors sized by {@code resources}. */
     public SparkJob job(SparkRuntime runtime, String master, ExecutorResources resources, Map<String, String> conf) {
         return runtime.job(master, resources, conf, runtime.streamerJar(), StreamerOptions.MAIN_CLASS, args());
+    }
+
+    /** The components, changeable, for {@link #with}. */
+    private static final class Components {
+        String bootstrap, topic, cassandra, datacenter, keyspace, consistency, trigger, startingOffsets, retryTimeout,
+                rollupInterval, stallTimeout, metricsAddress;
+        Path songs, checkpoint, kafkaConfig, metricsFile;
+        long maxOffsetsPerTrigger;
+        int metricsPort;
+
+        Components(StreamerSubmission s) {
+            bootstrap = s.bootstrap;
+            topic = s.topic;
+            cassandra = s.cassandra;
+            datacenter = s.datacenter;
+            keyspace = s.keyspace;
+            consistency = s.consistency;
+            songs = s.songs;
+            trigger = s.trigger;
+            maxOffsetsPerTrigger = s.maxOffsetsPerTrigger;
+            startingOffsets = s.startingOffsets;
+            checkpoint = s.checkpoint;
+            retryTimeout = s.retryTimeout;
+            rollupInterval = s.rollupInterval;
+            stallTimeout = s.stallTimeout;
+            kafkaConfig = s.kafkaConfig;
+            metricsPort = s.metricsPort;
+            metricsAddress = s.metricsAddress;
+            metricsFile = s.metricsFile;
+        }
+
+        StreamerSubmission submission() {
+            return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
+                    maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout,
+                    kafkaConfig, metricsPort, metricsAddress, metricsFile);
+        }
     }
 }

@@ -1,12 +1,6 @@
-package dev.listening.cli.stack;
+package dev.listening.stack;
 
 import dev.listening.contract.Env;
-import dev.listening.stack.ClusterSettings;
-import dev.listening.stack.PortUse;
-import dev.listening.stack.ServiceReport;
-import dev.listening.stack.ServiceStatus;
-import dev.listening.stack.StopReport;
-import dev.listening.stack.UpReport;
 import dev.listening.stack.cassandra.RingNode;
 import dev.listening.stack.spark.SparkCluster;
 import dev.listening.stack.spark.SparkMasterState;
@@ -19,12 +13,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The lines up, status and down print on stdout. */
-final class StackText {
+/** The lines ./pipeline up, status and down print on stdout. */
+public final class StackText {
     private StackText() {
     }
 
-    static List<String> up(UpReport report, Path root) {
+    public static List<String> up(UpReport report, Path root) {
         List<String> lines = new ArrayList<>();
         for (ServiceReport service : report.services()) {
             String state = service.alreadyRunning() ? "already running" : "ready in " + seconds(service.readyIn());
@@ -40,7 +34,7 @@ final class StackText {
         return lines;
     }
 
-    static List<String> status(List<ServiceStatus> statuses, Path root) {
+    public static List<String> status(List<ServiceStatus> statuses, Path root) {
         return statuses.stream().map(status -> String.format(Locale.ROOT, "%-14s %-26s %s", status.name(), state(status),
                 switch (status.state()) {
                     case READY, RUNNING_NOT_READY -> listens(status.ports()) + "   pid " + status.pid().orElseThrow()
@@ -50,7 +44,7 @@ final class StackText {
     }
 
     /** After `up --cluster`: how the other commands reach the ring and the Spark master. */
-    static List<String> clusterHints(String contactPoints, ClusterSettings cluster) {
+    public static List<String> clusterHints(String contactPoints, ClusterSettings cluster) {
         return List.of(
                 "cassandra ring " + contactPoints + " (give other commands all of them: --cassandra or " + Env.CASSANDRA + ")",
                 "spark master " + cluster.spark().masterUrl() + ", UI " + SparkCluster.uiUrl(cluster.spark().ui())
@@ -58,7 +52,7 @@ final class StackText {
     }
 
     /** The ring, node by node, and the workers the Spark master knows. */
-    static List<String> cluster(List<RingNode> ring, Optional<SparkMasterState> master) {
+    public static List<String> cluster(List<RingNode> ring, Optional<SparkMasterState> master) {
         List<String> lines = new ArrayList<>();
         lines.add(ring.isEmpty() ? "ring           no node answers" : "ring           " + ring.size() + " node" + (ring.size() == 1 ? "" : "s")
                 + ", " + ring.stream().filter(RingNode::upAndNormal).count() + " up and normal");
@@ -77,7 +71,7 @@ final class StackText {
         return lines;
     }
 
-    static List<String> down(List<StopReport> reports) {
+    public static List<String> down(List<StopReport> reports) {
         return reports.stream().map(report -> String.format(Locale.ROOT, "%-14s %s", report.name(), switch (report.outcome()) {
             case NOT_RUNNING -> "not running";
             case STALE_PID_FILE_REMOVED -> "not running (removed the stale pid file of pid " + report.pid().orElseThrow() + ")";
@@ -96,14 +90,14 @@ final class StackText {
     }
 
     /** "127.0.0.1:9092 (kafka controller 9093)": the client address first, the other ports after it. */
-    static String listens(List<PortUse> ports) {
+    private static String listens(List<PortUse> ports) {
         String others = ports.stream().skip(1)
                 .map(port -> port.role() + " " + port.endpoint().port())
                 .collect(Collectors.joining(", "));
         return ports.get(0).endpoint() + (others.isEmpty() ? "" : " (" + others + ")");
     }
 
-    static String seconds(Duration duration) {
+    private static String seconds(Duration duration) {
         return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
     }
 

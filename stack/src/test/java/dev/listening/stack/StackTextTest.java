@@ -1,12 +1,6 @@
-package dev.listening.cli.stack;
+package dev.listening.stack;
 
 import dev.listening.cql.Replication;
-import dev.listening.stack.Bootstrap;
-import dev.listening.stack.PortUse;
-import dev.listening.stack.ServiceReport;
-import dev.listening.stack.ServiceStatus;
-import dev.listening.stack.StopReport;
-import dev.listening.stack.UpReport;
 import dev.listening.stack.cassandra.RingNode;
 import dev.listening.stack.net.HostPort;
 import dev.listening.stack.spark.SparkMasterState;
