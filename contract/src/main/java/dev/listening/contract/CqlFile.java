@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -55,15 +56,27 @@ public record CqlFile(String source, String cql, List<String> markers) {
     }
 
     public static CqlFile parse(String source, String text) {
-        return scan(source, text, Names.KEYSPACE);
+        return scan(source, text, Names.KEYSPACE, Map.of());
     }
 
     /** This statement with the name {@code spotify} (outside strings and quoted names, not after a dot) made {@code keyspace}. */
     public CqlFile inKeyspace(String keyspace) {
-        return scan(source, cql, keyspace);
+        return scan(source, cql, keyspace, Map.of());
     }
 
-    private static CqlFile scan(String source, String text, String keyspace) {
+    /**
+     * The statement with each named marker replaced by a CQL string literal of its value (quotes doubled),
+     * for the few statements whose grammar takes literals only, not bind markers: role options such as
+     * {@code PASSWORD = 'secret'}. Every marker needs a value.
+     */
+    public String withLiterals(Map<String, String> values) {
+        if (!values.keySet().equals(Set.copyOf(markers))) {
+            throw new IllegalArgumentException(source + " takes " + markers + ", given " + values.keySet());
+        }
+        return scan(source, cql, Names.KEYSPACE, values).cql();
+    }
+
+    private static CqlFile scan(String source, String text, String keyspace, Map<String, String> literals) {
         List<String> statements = new ArrayList<>();
         Set<String> markers = new LinkedHashSet<>();
         StringBuilder statement = new StringBuilder();
@@ -97,8 +110,10 @@ public record CqlFile(String source, String cql, List<String> markers) {
                 while (next < text.length() && isIdentifierPart(text.charAt(next))) {
                     next++;
                 }
-                markers.add(text.substring(i + 1, next).toLowerCase(Locale.ROOT));
-                statement.append(text, i, next);
+                String marker = text.substring(i + 1, next).toLowerCase(Locale.ROOT);
+                markers.add(marker);
+                String literal = literals.get(marker);
+                statement.append(literal == null ? text.substring(i, next) : "'" + literal.replace("'", "''") + "'");
             } else {
                 statement.append(c);
                 next = i + 1;

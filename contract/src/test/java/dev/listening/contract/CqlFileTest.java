@@ -3,12 +3,26 @@ package dev.listening.contract;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CqlFileTest {
+    @Test
+    void literalsReplaceTheMarkersQuotedAndNothingInsideStrings() {
+        CqlFile file = CqlFile.parse("t.cql", "ALTER ROLE :role WITH PASSWORD = :password AND OPTIONS = {'k': ':role'}");
+        assertEquals("ALTER ROLE 'pipe''line' WITH PASSWORD = 'x'' OR ''1' AND OPTIONS = {'k': ':role'}",
+                file.withLiterals(Map.of("role", "pipe'line", "password", "x' OR '1")));
+    }
+
+    @Test
+    void everyMarkerNeedsALiteral() {
+        CqlFile file = CqlFile.parse("t.cql", "ALTER ROLE :role WITH PASSWORD = :password");
+        assertThrows(IllegalArgumentException.class, () -> file.withLiterals(Map.of("role", "pipeline")));
+    }
+
     @Test
     void onlyTheKeyspaceQualifierIsSwappedNotStringsOrOtherNames() {
         CqlFile file = CqlFile.parse("t.cql",

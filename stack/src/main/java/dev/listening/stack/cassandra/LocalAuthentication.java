@@ -3,6 +3,7 @@ package dev.listening.stack.cassandra;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import dev.listening.contract.CassandraCredentials;
+import dev.listening.contract.CqlFile;
 import dev.listening.contract.UserError;
 import dev.listening.cql.CassandraSessions;
 import dev.listening.stack.process.Deadline;
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,6 +27,10 @@ public final class LocalAuthentication {
     /** Cassandra's default superuser, created at the first start of a node with PasswordAuthenticator. */
     private static final CassandraCredentials DEFAULT_SUPERUSER = new CassandraCredentials("cassandra", "cassandra");
     private static final Duration RETRY = Duration.ofMillis(500);
+    private static final String CREATE_ROLE = "cql/stack/role_create.cql";
+    private static final String LOCK_OUT = "cql/stack/role_lock_out.cql";
+    private static final String ROLE_MARKER = "role";
+    private static final String PASSWORD_MARKER = "password";
 
     private LocalAuthentication() {
     }
@@ -55,16 +61,13 @@ public final class LocalAuthentication {
     }
 
     private static void createRole(String contactPoints, String datacenter, Duration timeout, CassandraCredentials ours) {
-        // generated passwords are letters and digits only: nothing in them can end the string literal
         Deadline deadline = Deadline.in(timeout);
         try (CqlSession session = openAsDefaultSuperuser(contactPoints, datacenter, timeout, deadline)) {
-            session.execute("CREATE ROLE IF NOT EXISTS " + ours.user() + " WITH PASSWORD = '" + ours.password()
-                    + "' AND LOGIN = true AND SUPERUSER = true");
+            session.execute(CqlFile.classpath(CREATE_ROLE).withLiterals(Map.of(ROLE_MARKER, ours.user(), PASSWORD_MARKER, ours.password())));
         }
         try (CqlSession session = open(contactPoints, datacenter, timeout, ours)) {
             String unknown = CassandraCredentials.generate(DEFAULT_SUPERUSER.user()).password();
-            session.execute("ALTER ROLE " + DEFAULT_SUPERUSER.user() + " WITH PASSWORD = '" + unknown
-                    + "' AND SUPERUSER = false AND LOGIN = false");
+            session.execute(CqlFile.classpath(LOCK_OUT).withLiterals(Map.of(ROLE_MARKER, DEFAULT_SUPERUSER.user(), PASSWORD_MARKER, unknown)));
         }
     }
 
