@@ -2,6 +2,7 @@ package dev.listening.dashboard;
 
 import dev.listening.contract.UserError;
 import dev.listening.dashboard.http.DashboardServer;
+import dev.listening.dashboard.live.KafkaSampler;
 import dev.listening.dashboard.live.LiveSampler;
 import dev.listening.dashboard.live.MetricsTail;
 import dev.listening.dashboard.live.Timeline;
@@ -19,14 +20,17 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * ./pipeline dashboard running: the page's server, a once-a-second sampler of Kafka and the
+ * ./pipeline dashboard running: the page's server, once-a-second samplers of Kafka and of the
  * streamer's metrics file, and a Cassandra watcher every few seconds. Each watcher runs on its own
  * thread, so a service that hangs delays only its own part of the page.
  */
 public final class Dashboard implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Dashboard.class);
+    /** Kafka, the metrics file and Cassandra: one thread each. */
+    private static final int WATCHERS = 3;
     static final Duration SAMPLE_EVERY = Duration.ofSeconds(1);
     static final Duration STORE_EVERY = Duration.ofSeconds(3);
     /** Ten minutes of one-second samples. */
@@ -38,20 +42,22 @@ public final class Dashboard implements AutoCloseable {
     private final StoreWatch store;
     private final ScheduledExecutorService watchers;
     private final DashboardServer server;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Dashboard(DashboardSettings settings) {
         Clock clock = Clock.systemUTC();
         Timeline timeline = new Timeline(SAMPLES_KEPT);
         this.topic = new TopicWatch(settings.kafka(), settings.topic(), REQUEST_TIMEOUT);
-        LiveSampler live = new LiveSampler(topic, settings.topic(), new MetricsTail(settings.metricsFile()), timeline, clock);
+        KafkaSampler kafka = new KafkaSampler(topic, settings.topic(), clock);
+        LiveSampler live = new LiveSampler(kafka, new MetricsTail(settings.metricsFile()), timeline, clock);
         this.store = new StoreWatch(settings.cassandra(), settings.datacenter(), settings.keyspace(), REQUEST_TIMEOUT, clock);
-        this.watchers = Executors.newScheduledThreadPool(2, r -> {
+        this.watchers = Executors.newScheduledThreadPool(WATCHERS, r -> {
             Thread thread = new Thread(r, "dashboard-watch");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            this.server = new DashboardServer(settings.address(), settings.port(), live, timeline, store, clock);
+            this.server = new DashboardServer(settings.address(), settings.port(), kafka, live, timeline, store, clock);
         } catch (BindException e) {
             close();
             throw new UserError("cannot serve the dashboard on " + settings.address() + ":" + settings.port()
@@ -60,6 +66,7 @@ public final class Dashboard implements AutoCloseable {
             close();
             throw new UncheckedIOException(e);
         }
+        watchers.scheduleWithFixedDelay(guarded(kafka), 0, SAMPLE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         watchers.scheduleWithFixedDelay(guarded(live), 0, SAMPLE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         watchers.scheduleWithFixedDelay(guarded(store), 0, STORE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -88,6 +95,9 @@ public final class Dashboard implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         if (server != null) {
             server.close();
         }

@@ -1,6 +1,7 @@
 package dev.listening.dashboard.http;
 
 import dev.listening.cql.query.ResultTable;
+import dev.listening.dashboard.live.KafkaSampler;
 import dev.listening.dashboard.live.Play;
 import dev.listening.dashboard.live.Sample;
 import dev.listening.dashboard.live.ServiceState;
@@ -20,10 +21,10 @@ final class Api {
     }
 
     /** GET /api/live: services, totals, the time charts and the latest plays. */
-    static Map<String, Object> live(Instant now, List<ServiceState> services, Long produced, StreamerTotals streamer,
-                                    List<Sample> samples, List<Play> plays) {
+    static Map<String, Object> live(Instant now, List<ServiceState> services, KafkaSampler.Reading kafka,
+                                    StreamerTotals streamer, List<Sample> samples, List<Play> plays) {
         Map<String, Object> totals = new LinkedHashMap<>();
-        totals.put("produced", produced);
+        totals.put("produced", kafka == null ? null : kafka.produced());
         totals.put("batches", streamer.batches());
         totals.put("stored", streamer.rowsStored());
         totals.put("dead_letters", streamer.deadLetters());

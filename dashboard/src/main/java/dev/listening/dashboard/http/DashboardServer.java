@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.listening.contract.UserError;
+import dev.listening.dashboard.live.KafkaSampler;
 import dev.listening.dashboard.live.LiveSampler;
 import dev.listening.dashboard.live.Timeline;
 import dev.listening.dashboard.store.StoreWatch;
@@ -18,10 +19,10 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Stream;
 
 /**
  * The dashboard's HTTP side, on the JDK's server: the page and its scripts from the jar, uPlot from
@@ -48,7 +49,8 @@ public final class DashboardServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService handlers;
 
-    public DashboardServer(String address, int port, LiveSampler live, Timeline timeline, StoreWatch store, Clock clock)
+    public DashboardServer(String address, int port, KafkaSampler kafka, LiveSampler live, Timeline timeline, StoreWatch store,
+                           Clock clock)
             throws IOException {
         this.server = HttpServer.create(new InetSocketAddress(address, port), 0);
         this.handlers = Executors.newFixedThreadPool(THREADS, r -> {
@@ -58,8 +60,8 @@ public final class DashboardServer implements AutoCloseable {
         });
         server.setExecutor(handlers);
         server.createContext("/api/live", exchange -> json(exchange, () -> Api.live(clock.instant(),
-                Stream.concat(live.services().stream(), Stream.of(store.state())).toList(),
-                live.produced(), live.totals(), timeline.samples(), live.plays())));
+                List.of(kafka.state(), live.state(), store.state()), kafka.reading(), live.totals(), timeline.samples(),
+                kafka.plays())));
         server.createContext("/api/hour", exchange -> json(exchange, () -> Api.hour(store.state(), store.hour())));
         server.createContext("/api/listener", exchange -> json(exchange, () -> {
             Map<String, String> query = QueryString.parse(exchange.getRequestURI().getRawQuery());
