@@ -47,20 +47,28 @@ function fillTable(table, columns, rows) {
   }));
 }
 
+const CHART_HEIGHT = 140;
+
+function chartWidth(div) {
+  return Math.max(260, div.clientWidth - 16);
+}
+
 function makeCharts() {
   const host = document.getElementById('charts');
-  return CHARTS.map(spec => {
+  const charts = CHARTS.map(spec => {
     const div = document.createElement('div');
     div.className = 'chart';
     host.appendChild(div);
     const options = {
-      title: spec.title, width: 320, height: 150, legend: {show: spec.series.length > 1},
+      title: spec.title, width: chartWidth(div), height: CHART_HEIGHT, legend: {show: spec.series.length > 1},
       scales: {x: {time: true}},
-      series: [{}, ...spec.series.map(([, label, stroke]) => ({label, stroke, width: 1.5, spanGaps: false}))],
+      series: [{}, ...spec.series.map(([, label, stroke]) => ({label, stroke, width: 1.5}))],
     };
     const data = [[], ...spec.series.map(() => [])];
-    return {spec, plot: new uPlot(options, data, div)};
+    return {spec, div, plot: new uPlot(options, data, div)};
   });
+  window.addEventListener('resize', () => charts.forEach(c => c.plot.setSize({width: chartWidth(c.div), height: CHART_HEIGHT})));
+  return charts;
 }
 
 function showServices(services) {
