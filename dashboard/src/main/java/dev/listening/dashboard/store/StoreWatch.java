@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.listening.contract.UserError;
 import dev.listening.cql.CassandraSessions;
 import dev.listening.cql.output.OutputFormat;
+import dev.listening.cql.query.Marker;
 import dev.listening.cql.query.NamedQuery;
 import dev.listening.cql.query.QueryParameters;
 import dev.listening.cql.query.QueryRequest;
@@ -26,6 +27,7 @@ import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Cassandra as the dashboard sees it. A background tick opens the session (again, after a failure)
@@ -103,10 +105,15 @@ public final class StoreWatch implements Runnable, AutoCloseable {
         QueryRunner runner = new QueryRunner(current, keyspace);
         Map<String, JsonNode> results = new LinkedHashMap<>();
         for (NamedQuery query : LISTENER_QUERIES) {
-            QueryRequest request = QueryRequest.named(query, parameters.only(QueryRequest.named(query, QueryParameters.NONE).markers()));
-            results.put(query.cliName(), json(OutputFormat.JSON.render(runner.run(request))));
+            results.put(query.cliName(), json(OutputFormat.JSON.render(runner.run(request(query, parameters)))));
         }
         return results;
+    }
+
+    /** The query with the values its file takes: sample takes none, songs and averages all three. */
+    static QueryRequest request(NamedQuery query, QueryParameters parameters) {
+        Set<Marker> markers = QueryRequest.named(query, QueryParameters.NONE).markers();
+        return QueryRequest.named(query, parameters.only(markers));
     }
 
     private static JsonNode json(String text) {
