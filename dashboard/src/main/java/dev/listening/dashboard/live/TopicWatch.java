@@ -3,6 +3,7 @@ package dev.listening.dashboard.live;
 import dev.listening.contract.EventJson;
 import dev.listening.contract.ListeningEvent;
 import dev.listening.contract.kafka.KafkaClient;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -91,6 +92,6 @@ public final class TopicWatch implements AutoCloseable {
 
     @Override
     public void close() {
-        consumer.close(Duration.ofSeconds(1));
+        consumer.close(CloseOptions.timeout(timeout));
     }
 }
