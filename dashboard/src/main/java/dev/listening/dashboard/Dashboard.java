@@ -61,7 +61,7 @@ public final class Dashboard implements AutoCloseable {
         } catch (BindException e) {
             close();
             throw new UserError("cannot serve the dashboard on " + settings.address() + ":" + settings.port()
-                    + " (" + e.getMessage() + "): give another --port", e);
+                    + " (" + e.getMessage() + "): choose another port", e);
         } catch (IOException e) {
             close();
             throw new UncheckedIOException(e);
