@@ -9,6 +9,7 @@ COPY contract contract
 COPY producer producer
 COPY streamer streamer
 COPY cql cql
+COPY dashboard dashboard
 COPY stack stack
 COPY verify verify
 COPY bench bench

@@ -32,7 +32,7 @@ final class DemoStartup {
                 new HostPort(Env.DEFAULT_HOST, ports.get(2)), ports.get(3), Env.DEFAULT_DATACENTER);
         Demo demo = new Demo(new DemoSettings(stack, events, rate, Integer.parseInt(DemoSettings.DEFAULT_LISTENERS),
                 DemoSettings.DEFAULT_USER, Names.TOPIC, Names.KEYSPACE, Integer.parseInt(DemoSettings.DEFAULT_TIMEOUT_SECONDS),
-                scratch.resolve("output"), false));
+                scratch.resolve("output"), false, null));
         try {
             return demo.run();
         } finally {

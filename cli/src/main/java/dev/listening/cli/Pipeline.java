@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 StreamCommand.class,
                 QueryCommand.class,
                 ReportCommand.class,
+                DashboardCommand.class,
                 SchemaCommand.class,
                 DemoCommand.class,
                 BenchCommand.class,

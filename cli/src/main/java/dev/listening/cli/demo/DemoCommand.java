@@ -4,6 +4,7 @@ import dev.listening.cli.stack.StackOptions;
 import dev.listening.contract.options.KeyspaceOption;
 import dev.listening.contract.options.OutputDirOption;
 import dev.listening.contract.options.TopicOption;
+import dev.listening.dashboard.DashboardSettings;
 import dev.listening.verify.demo.Demo;
 import dev.listening.verify.demo.DemoSettings;
 import picocli.CommandLine.Command;
@@ -54,10 +55,15 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--keep-running", description = "Leave the stack and the streaming job running afterwards.")
     boolean keepRunning;
 
+    @Option(names = "--dashboard", paramLabel = "PORT", arity = "0..1", fallbackValue = DashboardSettings.DEFAULT_PORT,
+            description = "Serve ./pipeline dashboard for the demo's topic and keyspace while the demo runs, on PORT "
+                    + "(default " + DashboardSettings.DEFAULT_PORT + "); prints its address.")
+    Integer dashboardPort;
+
     @Override
     public Integer call() throws InterruptedException {
         Demo demo = new Demo(new DemoSettings(stack.settings(), events, rate, listeners, user, topic.topic(),
-                keyspace.keyspace(), timeoutSeconds, outDir.outDir(), keepRunning));
+                keyspace.keyspace(), timeoutSeconds, outDir.outDir(), keepRunning, dashboardPort));
         Demo.Result result = demo.run();
         System.out.println();
         demo.summary(result).forEach(System.out::println);

@@ -65,7 +65,8 @@ public final class MetricsFile {
         return records;
     }
 
-    static BatchMetrics parse(String line) {
+    /** One line of the file. */
+    public static BatchMetrics parse(String line) {
         try {
             return MAPPER.readValue(line, BatchMetrics.class);
         } catch (JsonProcessingException e) {

@@ -81,7 +81,7 @@ public final class Rankings {
     public record SongPlays(String song, String artists, long plays) {
     }
 
-    /** A listener's day (a listener_daily row). */
+    /** A listener's day (a listener_daily row), or hour (a listener_hourly row, for the dashboard). */
     public record ListenerDay(String name, long plays, double minutesListened) {
     }
 

@@ -19,18 +19,21 @@ import java.util.function.Supplier;
  * Reads the rollup tables the streamer keeps, one partition per request and only the partitions a
  * report needs: a date/hour of listening_by_hour, a date of listener_daily. Nothing is scanned, so
  * a report's cost follows the range it asks for, not the size of the tables. The statements
- * (cql/reports/) bind by position, in their markers' order: (date, hour), (date, hour), (date).
+ * (cql/reports/) bind by position, in their markers' order: (date, hour), (date, hour), (date), (date, hour).
  */
 public final class RollupReader {
     static final String SONG_PLAYS = "cql/reports/listening_by_hour_select_songs.cql";
     static final String HOUR_TOTALS = "cql/reports/listening_by_hour_select_totals.cql";
     static final String LISTENER_DAYS = "cql/reports/listener_daily_select.cql";
+    static final String LISTENER_HOURS = "cql/reports/listener_hourly_select.cql";
+    private static final double MS_PER_MINUTE = 60_000.0;
 
     private final CqlSession session;
     private final String keyspace;
     private final PreparedStatement songPlays;
     private final PreparedStatement hourTotals;
     private final PreparedStatement listenerDays;
+    private final PreparedStatement listenerHours;
 
     public RollupReader(CqlSession session, String keyspace) {
         this.session = session;
@@ -38,6 +41,7 @@ public final class RollupReader {
         this.songPlays = prepare(SONG_PLAYS);
         this.hourTotals = prepare(HOUR_TOTALS);
         this.listenerDays = prepare(LISTENER_DAYS);
+        this.listenerHours = prepare(LISTENER_HOURS);
     }
 
     /** The plays per song of every date/hour given. */
@@ -69,6 +73,15 @@ public final class RollupReader {
             days.add(new Rankings.ListenerDay(row.getString(0), row.getLong(1), row.getDouble(2)));
         }
         return days;
+    }
+
+    /** Every listener's plays and minutes in one date/hour (listener_hourly), for the same ranking as a day's. */
+    public List<Rankings.ListenerDay> listenerHours(DateHour hour) {
+        List<Rankings.ListenerDay> listeners = new ArrayList<>();
+        for (Row row : execute(() -> session.execute(listenerHours.bind(hour.date(), hour.hour())))) {
+            listeners.add(new Rankings.ListenerDay(row.getString(0), row.getLong(1), row.getLong(2) / MS_PER_MINUTE));
+        }
+        return listeners;
     }
 
     private PreparedStatement prepare(String resource) {

@@ -14,6 +14,7 @@ class RollupReaderTest {
         List<String> hour = List.of(HistoryColumn.DATE, HistoryColumn.HOUR);
         assertEquals(hour, CqlFile.classpath(RollupReader.SONG_PLAYS).markers());
         assertEquals(hour, CqlFile.classpath(RollupReader.HOUR_TOTALS).markers());
+        assertEquals(hour, CqlFile.classpath(RollupReader.LISTENER_HOURS).markers());
         assertEquals(List.of(HistoryColumn.DATE), CqlFile.classpath(RollupReader.LISTENER_DAYS).markers());
     }
 

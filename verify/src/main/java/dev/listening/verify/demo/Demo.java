@@ -1,6 +1,7 @@
 package dev.listening.verify.demo;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import dev.listening.contract.Env;
 import dev.listening.contract.StreamerOptions;
 import dev.listening.contract.UserError;
 import dev.listening.contract.kafka.KafkaClient;
@@ -12,6 +13,8 @@ import dev.listening.cql.query.NamedQuery;
 import dev.listening.cql.query.QueryOutput;
 import dev.listening.cql.query.QueryParameters;
 import dev.listening.cql.query.QueryRequest;
+import dev.listening.dashboard.Dashboard;
+import dev.listening.dashboard.DashboardSettings;
 import dev.listening.producer.ProduceSettings;
 import dev.listening.producer.Producer;
 import dev.listening.producer.rate.Rate;
@@ -111,12 +114,11 @@ public final class Demo {
         Map<Integer, Long> before = reader.endOffsets(topic);
 
         Path streamerLog = stack.home().resolve("streamer").resolve("demo-streamer.log");
+        StreamerSubmission submission = StreamerSubmission.defaults(stack.root(), stack.home(), bootstrap, cassandra, topic, keyspace)
+                .withTrigger("1s");
         SparkSubmitProcess streamer = steps.run("starting the streaming job (trigger 1 s)", streamerLog, () -> SparkSubmitProcess.start(
-                StreamerSubmission.defaults(stack.root(), stack.home(), bootstrap, cassandra, topic, keyspace)
-                        .withTrigger("1s")
-                        .job(new SparkRuntime(stack.root(), stack.home()), "local[*]"),
-                streamerLog));
-        try {
+                submission.job(new SparkRuntime(stack.root(), stack.home()), "local[*]"), streamerLog));
+        try (Dashboard dashboard = dashboard(stack, submission)) {
             steps.run("producing " + events + " events at " + rate + "/s, " + user + " among " + listeners + " listeners", null, () -> {
                 new Producer(ProduceSettings.uniform(KafkaClient.of(bootstrap), topic, stack.root().resolve(SongsOption.DEFAULT_SONGS),
                         new Rate(rate), (long) events, null, listeners, List.of(user)), Clock.systemUTC()).run(stdout());
@@ -139,6 +141,18 @@ public final class Demo {
             streamer.close();
             throw e;
         }
+    }
+
+    /** ./pipeline dashboard on the demo's topic, keyspace and metrics file, when asked for; null otherwise. */
+    private Dashboard dashboard(StackSettings stack, StreamerSubmission submission) {
+        if (settings.dashboardPort() == null) {
+            return null;
+        }
+        Dashboard dashboard = Dashboard.start(new DashboardSettings(KafkaClient.of(stack.kafka().toString()), topic,
+                stack.cassandra().toString(), stack.datacenter(), keyspace, submission.metricsFile(), Env.DEFAULT_HOST,
+                settings.dashboardPort()));
+        stdout().println("dashboard: " + dashboard.address() + " (up while the demo runs)");
+        return dashboard;
     }
 
     private Reconciliation.Report awaitStored(Verifier verifier, Map<Integer, Long> from, Map<Integer, Long> to,

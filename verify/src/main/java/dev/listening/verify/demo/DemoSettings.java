@@ -11,9 +11,10 @@ import java.nio.file.Path;
  *
  * @param timeoutSeconds how long to wait for every event to be stored
  * @param keepRunning    leave the stack and the streaming job running afterwards
+ * @param dashboardPort  serve ./pipeline dashboard on this port while the demo runs; null for none
  */
 public record DemoSettings(StackSettings stack, int events, int rate, int listeners, String user, String topic,
-                           String keyspace, int timeoutSeconds, Path outDir, boolean keepRunning) {
+                           String keyspace, int timeoutSeconds, Path outDir, boolean keepRunning, Integer dashboardPort) {
     public static final String DEFAULT_EVENTS = "500";
     public static final String DEFAULT_RATE = "200";
     public static final String DEFAULT_LISTENERS = "20";
