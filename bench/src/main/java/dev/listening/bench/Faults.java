@@ -32,7 +32,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -164,8 +163,8 @@ public final class Faults implements Benchmark<FaultsReport> {
             Instant kill = Instant.now();
             switch (fault) {
                 case STREAMER -> killStreamer();
-                case CASSANDRA -> kill(CassandraService.NAME);
-                case KAFKA -> kill(KafkaService.NAME);
+                case CASSANDRA -> LocalStack.kill(stack.settings().home(), CassandraService.NAME);
+                case KAFKA -> LocalStack.kill(stack.settings().home(), KafkaService.NAME);
             }
             watch.killed(fault, kill);
             if (fault == Fault.STREAMER) {
@@ -185,21 +184,6 @@ public final class Faults implements Benchmark<FaultsReport> {
             ProcessHandle.of(streamer.pid()).ifPresent(ProcessHandle::destroyForcibly);
             if (!streamer.waitFor(REQUEST_TIMEOUT)) {
                 throw new UserError("the streaming job (pid " + streamer.pid() + ") outlived SIGKILL");
-            }
-        }
-
-        /** SIGKILL through the service's pid file; returns once the process is gone. */
-        private void kill(String service) throws InterruptedException {
-            Path dir = stack.settings().home().resolve(service);
-            long pid = LocalStack.pidFile(dir, service).read()
-                    .orElseThrow(() -> new UserError(service + " has no pid file in " + dir));
-            ProcessHandle process = ProcessHandle.of(pid)
-                    .orElseThrow(() -> new UserError(service + " (pid " + pid + ") is not running"));
-            process.destroyForcibly();
-            try {
-                process.onExit().get(REQUEST_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                throw new UserError(service + " (pid " + pid + ") outlived SIGKILL", e);
             }
         }
 
