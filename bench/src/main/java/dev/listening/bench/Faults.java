@@ -120,6 +120,15 @@ public final class Faults implements Benchmark<FaultsReport> {
             String problem = null;
             Report produced;
             startStreamer();
+            try {
+                // Events only once the query runs: on a busy machine a cluster's job takes minutes to start, and
+                // what arrived meanwhile would all be its first batch.
+                awaitWhileStreaming("start of the streaming query", STARTUP_TIMEOUT,
+                        () -> StreamerMetrics.read(submission.metricsFile()).started());
+            } catch (UserError e) {
+                streamer.close();
+                throw e;
+            }
             try (ProducerProcess producer = ProducerProcess.start(settings.root(), on.kafka(), on.bootstrap().topic(), settings.rate(),
                     LISTENERS, settings.songs(), settings.logs().resolve("faults-producer.log"))) {
                 try (Recoveries watch = new Recoveries(checkpoint, POLL)) {

@@ -68,7 +68,7 @@ public final class FaultsBench extends ReportedBench<FaultsReport> {
                 faults != null ? faults : quick ? Faults.quickFaults(cluster) : 12,
                 seed,
                 rate != null ? rate : quick ? 200 : 1_000,
-                Duration.ofSeconds(quick ? 1 : 5), Duration.ofSeconds(quick ? 4 : 20), Duration.ofMinutes(quick ? 3 : 5), cluster));
+                Duration.ofSeconds(quick ? 1 : 5), Duration.ofSeconds(quick ? 4 : 20), Duration.ofMinutes(quick && !cluster ? 3 : 5), cluster));
     }
 
     /** 1 unless every fault was survived and every record stored exactly once. */
