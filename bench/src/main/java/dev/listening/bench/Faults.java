@@ -1,19 +1,12 @@
 package dev.listening.bench;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import dev.listening.contract.Env;
-import dev.listening.contract.Names;
+import com.datastax.oss.driver.api.core.metadata.schema.KeyspaceMetadata;
 import dev.listening.contract.UserError;
 import dev.listening.cql.CassandraSessions;
-import dev.listening.cql.Replication;
 import dev.listening.producer.run.Report;
 import dev.listening.stack.Bootstrap;
 import dev.listening.stack.LocalStack;
-import dev.listening.stack.StackSettings;
-import dev.listening.stack.cassandra.CassandraService;
-import dev.listening.stack.kafka.KafkaService;
-import dev.listening.stack.net.HostPort;
-import dev.listening.stack.net.Ports;
 import dev.listening.stack.spark.SparkRuntime;
 import dev.listening.stack.spark.SparkSubmitProcess;
 import dev.listening.stack.spark.StreamerSubmission;
@@ -32,18 +25,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
  * ./pipeline bench faults: the pipeline under load while its parts are killed with SIGKILL at random
  * moments and restarted on their data, then judged by verify. On a stack of its own (free ports, a
- * scratch PIPELINE_HOME, deleted afterwards), so the stack of ./pipeline up is never touched.
+ * scratch PIPELINE_HOME, deleted afterwards), so the stack of ./pipeline up is never touched: the
+ * one-node stack, or a cluster whose ring nodes and Spark worker are killed too ({@link FaultsStack}).
  *
  * <p>The producer runs as a process of its own all along; the faults follow a seeded {@link FaultPlan},
  * one after another without waiting for the pipeline to recover, so a fault may land in the recovery
- * from the one before. The streaming job is restarted on its checkpoint as soon as it is killed;
- * Cassandra and the broker are restarted at once and waited for. A fault's recovery is the time from
+ * from the one before. The streaming job is restarted on its checkpoint as soon as it is killed; a
+ * service of the stack is restarted at once and waited for. A fault's recovery is the time from
  * its kill until the checkpoint commits a micro-batch again ({@link Recoveries}). At the end the producer
  * stops (SIGTERM: what it sent is flushed), the stream catches up, and verify checks every record.
  */
@@ -52,16 +45,19 @@ public final class Faults implements Benchmark<FaultsReport> {
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(200);
-    private static final int PARTITIONS = 2;
     private static final int LISTENERS = 50;
+    /** --quick: faults of each kind; a cluster's node takes about a minute to restart on a busy machine. */
+    private static final int QUICK_PER_KIND = 6;
+    private static final int QUICK_PER_KIND_CLUSTER = 2;
 
     /**
      * @param events    records produced at least: the producer runs on after the last fault until there are this many
      * @param rate      events per second from the producer
      * @param recovery  how long the pipeline may take to commit a batch again after a fault, and to catch up at the end
+     * @param cluster   on a cluster of its own (the job on its master, {@code master} unused) instead of the one-node stack
      */
     public record Settings(Path root, Path home, Path songs, String master, Path logs, int events, int faults, long seed, int rate,
-                           Duration minGap, Duration maxGap, Duration recovery) {
+                           Duration minGap, Duration maxGap, Duration recovery, boolean cluster) {
         public Settings {
             if (events < 1 || faults < 0 || rate < 1) {
                 throw new UserError("--events and --rate must be at least 1 and --faults at least 0");
@@ -75,18 +71,20 @@ public final class Faults implements Benchmark<FaultsReport> {
         this.settings = settings;
     }
 
+    /** --quick's count: six faults of each kind on the one-node stack, two on a cluster. */
+    public static int quickFaults(boolean cluster) {
+        return (cluster ? QUICK_PER_KIND_CLUSTER : QUICK_PER_KIND) * FaultsStack.targets(cluster).kinds().size();
+    }
+
     @Override
     public FaultsReport measure() throws InterruptedException {
-        FaultPlan plan = FaultPlan.draw(List.of(Fault.values()), settings.faults(), settings.minGap(), settings.maxGap(),
-                settings.seed());
         Path scratch = settings.home().resolve("bench").resolve("faults-" + Long.toString(System.currentTimeMillis(), 36));
-        List<Integer> ports = Ports.free(4);
-        StackSettings stackSettings = new StackSettings(settings.root(), scratch, new HostPort(Env.DEFAULT_HOST, ports.get(0)),
-                ports.get(1), new HostPort(Env.DEFAULT_HOST, ports.get(2)), ports.get(3), Env.DEFAULT_DATACENTER);
-        Bootstrap bootstrap = new Bootstrap(Names.TOPIC, PARTITIONS, Names.KEYSPACE, Replication.simple(1));
-        try (LocalStack stack = new LocalStack(stackSettings)) {
-            stack.up(bootstrap, STARTUP_TIMEOUT);
-            return new Run(stack, bootstrap, plan).run();
+        FaultsStack on = settings.cluster() ? FaultsStack.cluster(settings.root(), scratch)
+                : FaultsStack.oneNode(settings.root(), scratch, settings.master());
+        FaultPlan plan = FaultPlan.draw(on.targets(), settings.faults(), settings.minGap(), settings.maxGap(), settings.seed());
+        try (LocalStack stack = on.stack()) {
+            stack.up(on.bootstrap(), STARTUP_TIMEOUT);
+            return new Run(on, plan).run();
         } finally {
             LocalStack.purge(settings.root(), scratch);
         }
@@ -99,30 +97,20 @@ public final class Faults implements Benchmark<FaultsReport> {
 
     /** One run on a started stack: the job and the producer under the plan's faults. */
     private final class Run {
-        private final LocalStack stack;
-        private final Bootstrap bootstrap;
+        private final FaultsStack on;
         private final FaultPlan plan;
-        private final String kafka;
-        private final String cassandra;
         private final StreamerSubmission submission;
         private final SparkRuntime runtime;
         private final Path checkpoint;
         private SparkSubmitProcess streamer;
         private int incarnation;
 
-        Run(LocalStack stack, Bootstrap bootstrap, FaultPlan plan) {
-            this.stack = stack;
-            this.bootstrap = bootstrap;
+        Run(FaultsStack on, FaultPlan plan) {
+            this.on = on;
             this.plan = plan;
-            this.kafka = stack.settings().kafka().toString();
-            this.cassandra = stack.settings().cassandra().toString();
-            Path home = stack.settings().home();
+            Path home = on.stack().settings().home();
             this.checkpoint = home.resolve("bench").resolve("faults-checkpoint");
-            this.submission = StreamerSubmission.defaults(settings.root(), home, kafka, cassandra, bootstrap.topic(),
-                            bootstrap.keyspace())
-                    .withSongs(settings.songs())
-                    .withTrigger("1s")
-                    .withCheckpoint(checkpoint);
+            this.submission = on.submission(settings.root(), settings.songs(), checkpoint);
             this.runtime = new SparkRuntime(settings.root(), home);
         }
 
@@ -132,7 +120,16 @@ public final class Faults implements Benchmark<FaultsReport> {
             String problem = null;
             Report produced;
             startStreamer();
-            try (ProducerProcess producer = ProducerProcess.start(settings.root(), kafka, bootstrap.topic(), settings.rate(),
+            try {
+                // Events only once the query runs: on a busy machine a cluster's job takes minutes to start, and
+                // what arrived meanwhile would all be its first batch.
+                awaitWhileStreaming("start of the streaming query", STARTUP_TIMEOUT,
+                        () -> StreamerMetrics.read(submission.metricsFile()).started());
+            } catch (UserError e) {
+                streamer.close();
+                throw e;
+            }
+            try (ProducerProcess producer = ProducerProcess.start(settings.root(), on.kafka(), on.bootstrap().topic(), settings.rate(),
                     LISTENERS, settings.songs(), settings.logs().resolve("faults-producer.log"))) {
                 try (Recoveries watch = new Recoveries(checkpoint, POLL)) {
                     awaitWhileStreaming("commit of the first batch", STARTUP_TIMEOUT,
@@ -140,7 +137,7 @@ public final class Faults implements Benchmark<FaultsReport> {
                     int number = 0;
                     for (FaultPlan.Step step : plan.steps()) {
                         Thread.sleep(step.pause().toMillis());
-                        inject(step.fault(), ++number, watch);
+                        inject(step, ++number, watch);
                     }
                     awaitWhileStreaming("batch committed after the last fault", settings.recovery(),
                             () -> watch.pending() == 0);
@@ -159,47 +156,32 @@ public final class Faults implements Benchmark<FaultsReport> {
         }
 
         /** The kill and the restart; the recovery is watched for while the next faults come. */
-        private void inject(Fault fault, int number, Recoveries watch) throws InterruptedException {
-            LOG.info("fault {} of {}: SIGKILL of the {}", number, plan.steps().size(), fault.what());
+        private void inject(FaultPlan.Step step, int number, Recoveries watch) throws InterruptedException {
+            LOG.info("fault {} of {}: SIGKILL of the {}{}", number, plan.steps().size(), step.fault().what(),
+                    step.service().map(name -> " (" + name + ")").orElse(""));
             Instant kill = Instant.now();
-            switch (fault) {
-                case STREAMER -> killStreamer();
-                case CASSANDRA -> kill(CassandraService.NAME);
-                case KAFKA -> kill(KafkaService.NAME);
-            }
-            watch.killed(fault, kill);
-            if (fault == Fault.STREAMER) {
-                startStreamer();
+            if (step.service().isPresent()) {
+                LocalStack.kill(on.stack().settings().home(), step.service().get());
             } else {
-                stack.up(bootstrap, STARTUP_TIMEOUT);
+                killStreamer();
+            }
+            watch.killed(step.fault(), kill);
+            if (step.service().isPresent()) {
+                on.stack().up(on.bootstrap(), STARTUP_TIMEOUT);
+            } else {
+                startStreamer();
             }
         }
 
         private void startStreamer() {
             incarnation++;
-            streamer = SparkSubmitProcess.start(submission.job(runtime, settings.master()),
-                    settings.logs().resolve("faults-streamer-" + incarnation + ".log"));
+            streamer = SparkSubmitProcess.start(on.job(submission, runtime), settings.logs().resolve("faults-streamer-" + incarnation + ".log"));
         }
 
         private void killStreamer() throws InterruptedException {
             ProcessHandle.of(streamer.pid()).ifPresent(ProcessHandle::destroyForcibly);
             if (!streamer.waitFor(REQUEST_TIMEOUT)) {
                 throw new UserError("the streaming job (pid " + streamer.pid() + ") outlived SIGKILL");
-            }
-        }
-
-        /** SIGKILL through the service's pid file; returns once the process is gone. */
-        private void kill(String service) throws InterruptedException {
-            Path dir = stack.settings().home().resolve(service);
-            long pid = LocalStack.pidFile(dir, service).read()
-                    .orElseThrow(() -> new UserError(service + " has no pid file in " + dir));
-            ProcessHandle process = ProcessHandle.of(pid)
-                    .orElseThrow(() -> new UserError(service + " (pid " + pid + ") is not running"));
-            process.destroyForcibly();
-            try {
-                process.onExit().get(REQUEST_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                throw new UserError(service + " (pid " + pid + ") outlived SIGKILL", e);
             }
         }
 
@@ -216,14 +198,14 @@ public final class Faults implements Benchmark<FaultsReport> {
         }
 
         private void awaitRecords(long records) throws InterruptedException {
-            TopicReader reader = new TopicReader(kafka, REQUEST_TIMEOUT);
+            TopicReader reader = new TopicReader(on.kafka(), REQUEST_TIMEOUT);
             while (produced(reader) < records) {
                 Thread.sleep(POLL.toMillis());
             }
         }
 
         private long produced(TopicReader reader) {
-            return reader.endOffsets(bootstrap.topic()).values().stream().mapToLong(Long::longValue).sum();
+            return reader.endOffsets(on.bootstrap().topic()).values().stream().mapToLong(Long::longValue).sum();
         }
 
         private void requireStreamerAlive(String what) {
@@ -233,29 +215,41 @@ public final class Faults implements Benchmark<FaultsReport> {
             }
         }
 
-        /** Until verify finds nothing missing, then until the rollups agree with the history; then the verdict. */
+        /**
+         * Until verify finds every record stored and the rollups equal to the history (the rollups are
+         * written behind the history), then the verdict. Each look reads the topic once: verify's quality
+         * check gives the reconciliation it made on the way.
+         */
         private FaultsReport judge(Instant started, List<FaultsReport.Recovery> recoveries, Report produced, String problem)
                 throws InterruptedException {
-            TopicReader reader = new TopicReader(kafka, REQUEST_TIMEOUT);
+            TopicReader reader = new TopicReader(on.kafka(), REQUEST_TIMEOUT);
             Instant giveUp = Instant.now().plus(settings.recovery());
-            try (CqlSession session = CassandraSessions.open(cassandra, stack.settings().datacenter(), REQUEST_TIMEOUT)) {
+            Bootstrap bootstrap = on.bootstrap();
+            try (CqlSession session = CassandraSessions.open(on.cassandra(), on.stack().settings().datacenter(), REQUEST_TIMEOUT,
+                    on.consistency())) {
                 Verifier verifier = new Verifier(reader, session, bootstrap.keyspace(), SongFeatures.load(settings.songs()));
-                Reconciliation.Report stored = verifier.verify(bootstrap.topic(), Map.of(), Map.of(), Scope.FULL);
-                while (!stored.missing().isEmpty() && problem == null && streamer.isAlive() && Instant.now().isBefore(giveUp)) {
+                Verifier.QualityReport checked = check(verifier);
+                while (!caughtUp(checked) && problem == null && streamer.isAlive() && Instant.now().isBefore(giveUp)) {
                     Thread.sleep(Duration.ofSeconds(1).toMillis());
-                    stored = verifier.verify(bootstrap.topic(), Map.of(), Map.of(), Scope.FULL);
-                }
-                Verifier.QualityReport quality = verifier.verifyQuality(bootstrap.topic(), Map.of(), Map.of(), Scope.FULL, LENIENT, Integer.MAX_VALUE);
-                while (!quality.rollupMismatches().isEmpty() && streamer.isAlive() && Instant.now().isBefore(giveUp)) {
-                    Thread.sleep(Duration.ofSeconds(1).toMillis());
-                    quality = verifier.verifyQuality(bootstrap.topic(), Map.of(), Map.of(), Scope.FULL, LENIENT, Integer.MAX_VALUE);
+                    checked = check(verifier);
                 }
                 if (problem == null && !streamer.isAlive()) {
                     problem = "the streaming job exited on its own with code " + streamer.exitValue();
                 }
-                return new FaultsReport(settings, started, recoveries, produced, quality.reconciliation(),
-                        quality.rollupMismatches().size(), problem);
+                Map<String, String> replication = session.getMetadata().getKeyspace(bootstrap.keyspace())
+                        .map(KeyspaceMetadata::getReplication).orElse(Map.of());
+                return new FaultsReport(settings, started, on.describe(), on.targets(),
+                        new FaultsReport.Storage(replication, on.consistency()), recoveries, produced, checked.reconciliation(),
+                        checked.rollupMismatches().size(), problem);
             }
+        }
+
+        private Verifier.QualityReport check(Verifier verifier) {
+            return verifier.verifyQuality(on.bootstrap().topic(), Map.of(), Map.of(), Scope.FULL, LENIENT, Integer.MAX_VALUE);
+        }
+
+        private boolean caughtUp(Verifier.QualityReport checked) {
+            return checked.reconciliation().missing().isEmpty() && checked.rollupMismatches().isEmpty();
         }
     }
 

@@ -86,7 +86,7 @@ class ClusterIT {
     @BeforeAll
     static void upCluster() {
         List<Integer> ports = Ports.free(5);
-        int uiPort = threeFreePortsInARow();
+        int uiPort = Ports.freeInARow(3); // the master's UI, then the two workers'
         kafka = Env.DEFAULT_HOST + ":" + ports.get(0);
         HostPort firstNode = new HostPort(Env.DEFAULT_HOST, ports.get(2));
         spark = new SparkCluster(new HostPort(Env.DEFAULT_HOST, ports.get(4)), uiPort, 2, 1, "1g");
@@ -215,17 +215,9 @@ class ClusterIT {
     }
 
     /** SIGKILL ({@code now}) or SIGTERM to a service of the cluster through its pid file; returns once it is gone. */
-    private static void kill(String service, boolean now) throws Exception {
-        long pid = LocalStack.pidFile(HOME.resolve(service), service).read()
-                .orElseThrow(() -> new AssertionError(service + " has no pid file"));
-        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError(service + " (pid " + pid + ") is not running"));
-        if (now) {
-            process.destroyForcibly();
-        } else {
-            process.destroy();
-        }
-        process.onExit().get(LocalStack.STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        LOG.info("{} (pid {}) {}", service, pid, now ? "killed" : "stopped");
+    private static void kill(String service, boolean now) throws InterruptedException {
+        Duration took = now ? LocalStack.kill(HOME, service) : LocalStack.terminate(HOME, service);
+        LOG.info("{} {} in {} ms", service, now ? "killed" : "stopped", took.toMillis());
     }
 
     private static SparkMasterState master() throws InterruptedException {
@@ -245,17 +237,5 @@ class ClusterIT {
         assertEquals(0, result.exitCode(), result.stderr());
         return result.stdout().lines().map(Report::parse).flatMap(Optional::stream).findFirst()
                 .orElseThrow(() -> new AssertionError("no report line in " + result.stdout()));
-    }
-
-    /** The master's UI port P with P + 1 and P + 2 free as well: the two workers' UIs. */
-    private static int threeFreePortsInARow() {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int port = Ports.free(1).get(0);
-            if (port + 2 <= 65535 && !Ports.inUse(new HostPort(Env.DEFAULT_HOST, port + 1))
-                    && !Ports.inUse(new HostPort(Env.DEFAULT_HOST, port + 2))) {
-                return port;
-            }
-        }
-        throw new IllegalStateException("no three free ports in a row");
     }
 }

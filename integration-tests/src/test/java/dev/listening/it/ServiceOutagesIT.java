@@ -244,23 +244,13 @@ class ServiceOutagesIT {
     }
 
     /** SIGTERM to the service's pid, as ./pipeline down sends it; returns once the process is gone. */
-    private static Duration stop(String service) throws Exception {
-        Path dir = stack.settings().home().resolve(service);
-        long pid = LocalStack.pidFile(dir, service).read().orElseThrow(() -> new AssertionError(service + " has no pid file"));
-        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError(service + " (pid " + pid + ") is not running"));
-        Instant start = Instant.now();
-        process.destroy();
-        process.onExit().get(LocalStack.STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        return Duration.between(start, Instant.now());
+    private static Duration stop(String service) throws InterruptedException {
+        return LocalStack.terminate(stack.settings().home(), service);
     }
 
     /** SIGKILL to the service's pid: no shutdown, the node's commit log is all it keeps. */
-    private static void kill(String service) throws Exception {
-        Path dir = stack.settings().home().resolve(service);
-        long pid = LocalStack.pidFile(dir, service).read().orElseThrow(() -> new AssertionError(service + " has no pid file"));
-        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError(service + " (pid " + pid + ") is not running"));
-        process.destroyForcibly();
-        process.onExit().get(LocalStack.STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    private static void kill(String service) throws InterruptedException {
+        LocalStack.kill(stack.settings().home(), service);
     }
 
     private static long historyRows(CqlSession session, String keyspace) {

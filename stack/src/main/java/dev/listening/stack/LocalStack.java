@@ -125,6 +125,20 @@ public final class LocalStack implements AutoCloseable {
         return Supervisor.stopAll(home, timeout);
     }
 
+    /**
+     * SIGKILL to the service {@code name} of the stack in {@code home} (kafka, cassandra-2, spark-worker-1, ...): no
+     * shutdown, as when its machine dies. Returns once it is gone, with how long that took; {@link #up} starts it
+     * again on its data.
+     */
+    public static Duration kill(Path home, String name) throws InterruptedException {
+        return Supervisor.signal(home, name, true);
+    }
+
+    /** SIGTERM to one service, as ./pipeline down sends it; returns once it is gone, with how long that took. */
+    public static Duration terminate(Path home, String name) throws InterruptedException {
+        return Supervisor.signal(home, name, false);
+    }
+
     /** Deletes PIPELINE_HOME: data, logs, checkpoints. Call it once the services are stopped. */
     public static void purge(Path root, Path home) {
         Purge.home(root, home);

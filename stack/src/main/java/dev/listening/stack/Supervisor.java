@@ -163,6 +163,27 @@ final class Supervisor {
         return reports;
     }
 
+    /**
+     * SIGKILL ({@code now}) or SIGTERM to the service {@code name} of the stack in {@code home}, found through its
+     * pid file; returns once its process is gone, with how long that took. The pid file stays, as after a crash.
+     */
+    static Duration signal(Path home, String name, boolean now) throws InterruptedException {
+        Path dir = home.resolve(name);
+        ServiceProcess process = find(name, dir).orElseThrow(() -> new UserError(name + " is not running (no live process behind "
+                + pidFile(dir, name).path() + ")"));
+        long started = System.nanoTime();
+        if (now) {
+            process.kill();
+        } else {
+            process.terminate();
+            if (!process.awaitExit(LocalStack.STOP_TIMEOUT)) {
+                throw new UserError(name + " (pid " + process.pid() + ") still runs " + LocalStack.STOP_TIMEOUT.toSeconds()
+                        + " s after SIGTERM");
+            }
+        }
+        return since(started);
+    }
+
     /** Waits for a process sent SIGTERM to exit, sends SIGKILL once {@code deadline} has passed, and removes its pid file. */
     static void awaitStopped(Service service, ServiceProcess process, Deadline deadline) throws InterruptedException {
         if (!process.awaitExit(deadline.remaining())) {

@@ -9,9 +9,13 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** Local TCP ports: is one taken, does one accept connections, which ones are free. */
 public final class Ports {
+    private static final String LOOPBACK = "127.0.0.1";
+    private static final int MAX_PORT = 65_535;
+
     private Ports() {
     }
 
@@ -58,7 +62,7 @@ public final class Ports {
             for (int i = 0; i < count; i++) {
                 ServerSocket socket = new ServerSocket();
                 sockets.add(socket);
-                socket.bind(new InetSocketAddress("127.0.0.1", 0), 1);
+                socket.bind(new InetSocketAddress(LOOPBACK, 0), 1);
             }
             return sockets.stream().map(ServerSocket::getLocalPort).toList();
         } catch (IOException e) {
@@ -66,6 +70,18 @@ public final class Ports {
         } finally {
             sockets.forEach(Ports::release);
         }
+    }
+
+    /** The first of {@code count} consecutive ports of 127.0.0.1 that were free a moment ago (a Spark master's UI and its workers'). */
+    public static int freeInARow(int count) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int first = free(1).get(0);
+            if (first + count - 1 <= MAX_PORT
+                    && IntStream.range(1, count).noneMatch(i -> inUse(new HostPort(LOOPBACK, first + i)))) {
+                return first;
+            }
+        }
+        throw new IllegalStateException("no " + count + " free ports in a row");
     }
 
     private static void release(ServerSocket socket) {

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,10 +34,14 @@ public record SparkMasterState(String url, String status, List<Worker> workers, 
         return ALIVE.equals(status);
     }
 
-    /** The most recent registration of the worker whose UI listens at {@code ui} (a restarted worker registers anew). */
+    /**
+     * The worker whose UI listens at {@code ui}: a restarted worker registers anew beside its DEAD registration,
+     * and the master lists them in no particular order, so the ALIVE one, else the latest (ids carry the time).
+     */
     public Optional<Worker> worker(HostPort ui) {
         String suffix = ":" + ui.port();
-        return workers.stream().filter(w -> w.webUi().endsWith(suffix)).reduce((first, later) -> later);
+        return workers.stream().filter(w -> w.webUi().endsWith(suffix))
+                .max(Comparator.comparing(Worker::alive).thenComparing(Worker::id));
     }
 
     public List<Worker> aliveWorkers() {

@@ -42,4 +42,12 @@ class PortsTest {
         List<Integer> ports = Ports.free(4);
         assertEquals(4, new HashSet<>(ports).size());
     }
+
+    @Test
+    void portsInARowAreFreeOneAfterAnother() {
+        int first = Ports.freeInARow(3);
+        for (int port = first; port < first + 3; port++) {
+            assertFalse(Ports.inUse(new HostPort("127.0.0.1", port)), "port " + port);
+        }
+    }
 }

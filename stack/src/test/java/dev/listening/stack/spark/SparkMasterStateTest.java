@@ -46,4 +46,21 @@ class SparkMasterStateTest {
         assertTrue(state.worker(new HostPort("127.0.0.1", 39082)).orElseThrow().alive());
         assertFalse(state.worker(new HostPort("127.0.0.1", 39083)).isPresent());
     }
+
+    @Test
+    void aRestartedWorkerIsItsAliveRegistrationWhereverTheMasterListsIt() throws Exception {
+        String dead = """
+                {"id":"worker-20261207050101-127.0.0.1-40001","host":"127.0.0.1","port":40001,
+                 "webuiaddress":"http://127.0.0.1:39081","state":"DEAD"}""";
+        String alive = """
+                {"id":"worker-20261207050112-127.0.0.1-40002","host":"127.0.0.1","port":40002,
+                 "webuiaddress":"http://127.0.0.1:39081","state":"ALIVE"}""";
+        HostPort ui = new HostPort("127.0.0.1", 39081);
+        for (String workers : List.of(dead + "," + alive, alive + "," + dead)) {
+            SparkMasterState state = SparkMasterState.parse("{\"status\":\"ALIVE\",\"workers\":[" + workers + "]}");
+            assertEquals("worker-20261207050112-127.0.0.1-40002", state.worker(ui).orElseThrow().id(), workers);
+        }
+        SparkMasterState stopped = SparkMasterState.parse("{\"status\":\"ALIVE\",\"workers\":[" + dead + "]}");
+        assertFalse(stopped.worker(ui).orElseThrow().alive(), "a stopped worker is its DEAD registration");
+    }
 }
