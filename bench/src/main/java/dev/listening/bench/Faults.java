@@ -46,6 +46,7 @@ public final class Faults implements Benchmark<FaultsReport> {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(200);
     private static final int LISTENERS = 50;
+    private static final String PRODUCER_LOG = "faults-producer.log";
     /** --quick: faults of each kind; a cluster's node takes about a minute to restart on a busy machine. */
     private static final int QUICK_PER_KIND = 6;
     private static final int QUICK_PER_KIND_CLUSTER = 2;
@@ -130,7 +131,7 @@ public final class Faults implements Benchmark<FaultsReport> {
                 throw e;
             }
             try (ProducerProcess producer = ProducerProcess.start(settings.root(), on.kafka(), on.bootstrap().topic(), settings.rate(),
-                    LISTENERS, settings.songs(), settings.logs().resolve("faults-producer.log"))) {
+                    LISTENERS, settings.songs(), settings.logs().resolve(PRODUCER_LOG))) {
                 try (Recoveries watch = new Recoveries(checkpoint, POLL)) {
                     awaitWhileStreaming("commit of the first batch", STARTUP_TIMEOUT,
                             () -> Checkpoints.lastCommitted(checkpoint).isPresent());
@@ -142,7 +143,7 @@ public final class Faults implements Benchmark<FaultsReport> {
                     awaitWhileStreaming("batch committed after the last fault", settings.recovery(),
                             () -> watch.pending() == 0);
                     recoveries.addAll(watch.recovered());
-                    awaitRecords(settings.events());
+                    awaitRecords(settings.events(), producer);
                 } catch (UserError e) {
                     problem = e.getMessage();
                 }
@@ -197,9 +198,19 @@ public final class Faults implements Benchmark<FaultsReport> {
             }
         }
 
-        private void awaitRecords(long records) throws InterruptedException {
+        /** Until the topic holds {@code records} events: a producer that died, or one that far behind its rate, is a problem. */
+        private void awaitRecords(long records, ProducerProcess producer) throws InterruptedException {
             TopicReader reader = new TopicReader(on.kafka(), REQUEST_TIMEOUT);
+            Duration timeout = Duration.ofSeconds(records / settings.rate()).plus(settings.recovery());
+            Instant giveUp = Instant.now().plus(timeout);
             while (produced(reader) < records) {
+                if (!producer.isAlive()) {
+                    throw new UserError("the producer exited before the topic held " + records + " events; see "
+                            + settings.logs().resolve(PRODUCER_LOG));
+                }
+                if (Instant.now().isAfter(giveUp)) {
+                    throw new UserError("the topic did not hold " + records + " events within " + timeout.toSeconds() + " s");
+                }
                 Thread.sleep(POLL.toMillis());
             }
         }

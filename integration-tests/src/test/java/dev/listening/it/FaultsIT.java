@@ -1,9 +1,6 @@
 package dev.listening.it;
 
 import com.datastax.oss.driver.api.core.cql.Row;
-import dev.listening.bench.Fault;
-import dev.listening.bench.Faults;
-import dev.listening.bench.FaultsReport;
 import dev.listening.contract.EventField;
 import dev.listening.contract.Names;
 import dev.listening.producer.run.Report;
@@ -30,7 +27,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -159,32 +155,6 @@ class FaultsIT {
         return STACK.session().execute("SELECT * FROM " + keyspace + "." + Names.HISTORY_TABLE).all().stream()
                 .collect(Collectors.toMap(row -> String.valueOf(row.getUuid(EventField.EVENT_ID.jsonName())),
                         Row::getFormattedContents));
-    }
-
-    /**
-     * bench faults --quick: six SIGKILLs of each kind (the job, the Cassandra node, the Kafka broker) at
-     * seeded random moments while a producer runs, on a stack of the benchmark's own. Every fault is
-     * survived and every record stored exactly once, the rollups equal to the history.
-     */
-    @Test
-    void sixFaultsOfEveryKindAtRandomMomentsLoseAndDoubleNothing() throws Exception {
-        Path out = STACK.workDir().resolve("bench-faults");
-        FaultsReport report = new Faults(new Faults.Settings(STACK.root(), out.resolve("home"),
-                STACK.root().resolve("data/spotify-songs.csv"), "local[2]", out, 5_000, 18, 42, 200,
-                Duration.ofSeconds(1), Duration.ofSeconds(4), DEADLINE, false)).measure();
-
-        String summary = String.join("\n", report.lines());
-        assertEquals(List.of(Fault.STREAMER, Fault.CASSANDRA, Fault.KAFKA), report.targets().kinds(), "a one-node stack's kinds");
-        for (Fault fault : report.targets().kinds()) {
-            assertEquals(6, report.survived(fault), fault.what() + "\n" + summary);
-        }
-        assertNull(report.problem(), summary);
-        assertEquals(0, report.produced().failed(), summary);
-        assertEquals(report.produced().acknowledged(), report.verdict().records(), summary);
-        assertEquals(report.verdict().records(), report.verdict().stored(), summary);
-        assertTrue(report.verdict().passed(), summary);
-        assertEquals(0, report.rollupMismatches(), summary);
-        assertTrue(report.passed(), summary);
     }
 
     @Test
