@@ -22,6 +22,11 @@ public final class Env {
     /** The Spark standalone master of `./pipeline up --cluster` (host:port) and its web UI port. */
     public static final String SPARK_MASTER = "PIPELINE_SPARK_MASTER";
     public static final String SPARK_UI_PORT = "PIPELINE_SPARK_UI_PORT";
+    /**
+     * JVM options added to every JVM the pipeline starts (Kafka, Cassandra, the Spark daemons, the streaming
+     * job): e.g. -XX:TieredStopAtLevel=1 where start-up CPU counts more than peak speed, as in the test suite.
+     */
+    public static final String JVM_OPTIONS = "PIPELINE_JVM_OPTIONS";
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_KAFKA_PORT = 9092;

@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +40,8 @@ final class PipelineRunner {
         int run = RUNS.incrementAndGet();
         Path out = workDir.resolve("pipeline-" + run + ".out");
         Path err = workDir.resolve("pipeline-" + run + ".err");
-        List<String> argv = new ArrayList<>(List.of(JvmCommand.currentJava().toString(), "-Dpipeline.root=" + root,
-                "-cp", classpath(), Pipeline.class.getName()));
-        argv.addAll(Arrays.asList(args));
+        List<String> argv = new JvmCommand(JvmCommand.currentJava(), List.of("-Dpipeline.root=" + root), classpath(),
+                Pipeline.class.getName(), Arrays.asList(args)).argv();
         ProcessBuilder builder = new ProcessBuilder(argv)
                 .directory(root.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))

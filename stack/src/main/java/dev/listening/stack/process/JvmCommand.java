@@ -1,5 +1,6 @@
 package dev.listening.stack.process;
 
+import dev.listening.contract.Env;
 import dev.listening.contract.UserError;
 
 import java.io.File;
@@ -8,11 +9,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
-/** A java command line: JVM options, classpath, main class and its arguments. */
+/**
+ * A java command line: JVM options, classpath, main class and its arguments. The options of
+ * {@value Env#JVM_OPTIONS} follow the command's own, so they can add to or override them.
+ */
 public record JvmCommand(Path java, List<String> options, String classpath, String mainClass, List<String> arguments) {
     /** Puts the service in a session of its own, so a Ctrl-C in the terminal that started it does not reach it. */
     static final String NEW_SESSION = "setsid";
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     public JvmCommand {
         options = List.copyOf(options);
@@ -20,9 +26,17 @@ public record JvmCommand(Path java, List<String> options, String classpath, Stri
     }
 
     public List<String> argv() {
+        return argv(System.getenv(Env.JVM_OPTIONS));
+    }
+
+    /** With {@code extraOptions} (white-space separated, may be null) after the command's own options. */
+    List<String> argv(String extraOptions) {
         List<String> argv = new ArrayList<>();
         argv.add(java.toString());
         argv.addAll(options);
+        if (extraOptions != null && !extraOptions.isBlank()) {
+            argv.addAll(List.of(WHITESPACE.split(extraOptions.strip())));
+        }
         argv.add("-cp");
         argv.add(classpath);
         argv.add(mainClass);
