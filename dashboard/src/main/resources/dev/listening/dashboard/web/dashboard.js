@@ -53,6 +53,10 @@ function chartWidth(div) {
   return Math.max(260, div.clientWidth - 16);
 }
 
+// One line per tick, in UTC like the rest of the page: uPlot's default puts the date on a second line,
+// which runs into the next tick's in a chart this narrow.
+const TIME_AXIS = {space: 60, values: (u, ticks) => ticks.map(t => new Date(t * 1000).toISOString().substring(11, 19))};
+
 function makeCharts() {
   const host = document.getElementById('charts');
   const charts = CHARTS.map(spec => {
@@ -61,7 +65,7 @@ function makeCharts() {
     host.appendChild(div);
     const options = {
       title: spec.title, width: chartWidth(div), height: CHART_HEIGHT, legend: {show: spec.series.length > 1},
-      scales: {x: {time: true}},
+      scales: {x: {time: true}}, axes: [TIME_AXIS, {}],
       series: [{}, ...spec.series.map(([, label, stroke]) => ({label, stroke, width: 1.5}))],
     };
     const data = [[], ...spec.series.map(() => [])];
