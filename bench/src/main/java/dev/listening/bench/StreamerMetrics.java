@@ -5,13 +5,17 @@ import dev.listening.contract.metrics.MetricsFile;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The streamer's metrics file read back (benchmarks, and tests that watch a stream): whether its query
- * started (the job creates the file then), its batches, and the last batch whose rollups are written.
+ * started (the job creates the file then), its batches, the last batch whose rollups are written, and
+ * every record in the file's order (idle triggers included: they carry the rollups' progress).
  */
-public record StreamerMetrics(boolean started, List<BatchMetrics> batches, long rolledUpThrough) {
+public record StreamerMetrics(boolean started, List<BatchMetrics> batches, long rolledUpThrough, List<BatchMetrics> records) {
     private static final long NONE = -1;
     private static final double MILLIS_PER_SECOND = 1000.0;
 
@@ -23,7 +27,7 @@ public record StreamerMetrics(boolean started, List<BatchMetrics> batches, long 
     static StreamerMetrics of(boolean started, List<BatchMetrics> records) {
         return new StreamerMetrics(started, records.stream().filter(r -> !r.idle()).toList(),
                 records.stream().map(BatchMetrics::rolledUpThroughBatch).filter(id -> id != null)
-                        .mapToLong(Long::longValue).max().orElse(NONE));
+                        .mapToLong(Long::longValue).max().orElse(NONE), List.copyOf(records));
     }
 
     public long rows() {
@@ -40,6 +44,11 @@ public record StreamerMetrics(boolean started, List<BatchMetrics> batches, long 
             }
         }
         return false;
+    }
+
+    /** Rows the batches wrote to listening_history: what a throughput may count, unlike the records read. */
+    public long rowsStored() {
+        return batches.stream().mapToLong(BatchMetrics::rowsStored).sum();
     }
 
     public long deadLetters() {
@@ -74,6 +83,32 @@ public record StreamerMetrics(boolean started, List<BatchMetrics> batches, long 
             before += batches.get(first++).inputRows();
         }
         return batches.subList(first, batches.size());
+    }
+
+    /**
+     * Rows stored per second by the steady batches (see {@link #steady}), on a clock that starts when
+     * the first of them started (its report time minus its duration) and stops at the first record
+     * whose rollups cover the last of them: the rollups' catching up is part of the work measured.
+     * Empty while the rollups have not caught up, or with no steady batch.
+     */
+    Optional<Double> caughtUpRowsPerSecond(long warmupRows) {
+        return caughtUpSeconds(warmupRows).map(seconds -> steady(warmupRows).stream().mapToLong(BatchMetrics::rowsStored).sum()
+                / seconds);
+    }
+
+    /** The clock of {@link #caughtUpRowsPerSecond}: from the first steady batch's start to the rollups covering the last. */
+    Optional<Double> caughtUpSeconds(long warmupRows) {
+        List<BatchMetrics> steady = steady(warmupRows);
+        if (steady.isEmpty()) {
+            return Optional.empty();
+        }
+        BatchMetrics first = steady.get(0);
+        long last = steady.get(steady.size() - 1).batch();
+        Instant start = Instant.parse(first.time()).minusMillis(first.durationMs());
+        return records.stream()
+                .filter(r -> r.rolledUpThroughBatch() != null && r.rolledUpThroughBatch() >= last)
+                .findFirst()
+                .map(r -> Duration.between(start, Instant.parse(r.time())).toNanos() / 1e9);
     }
 
     static double seconds(BatchMetrics batch) {

@@ -76,6 +76,44 @@ class StreamerMetricsTest {
         assertFalse(StreamerMetrics.of(true, records).rolledUp(125_001));
     }
 
+    private static BatchMetrics at(String time, long id, long rows, long stored, long durationMs, Long rolledUpThrough) {
+        return new BatchMetrics(time, "run", id, false, rows, stored, rows - stored, 0, 0, durationMs, rows * 1000.0 / durationMs,
+                0L, 0.0, rolledUpThrough, 0, null, null);
+    }
+
+    private static BatchMetrics idleAt(String time, long lastBatch, Long rolledUpThrough) {
+        return new BatchMetrics(time, "run", lastBatch, true, 0, 0, 0, 0, 0, 0, 0, 0L, 0.0, rolledUpThrough, 0, null, null);
+    }
+
+    @Test
+    void theCaughtUpRateCountsRowsStoredFromTheFirstSteadyStartUntilTheRollupsCoverTheLastBatch() {
+        List<BatchMetrics> records = List.of(
+                at("2024-05-01T12:00:10Z", 0, 1_000, 1_000, 5_000, null),
+                at("2024-05-01T12:00:12Z", 1, 1_000, 900, 2_000, null),      // steady from here: started at :10
+                at("2024-05-01T12:00:14Z", 2, 1_000, 1_000, 2_000, 0L),
+                idleAt("2024-05-01T12:00:20Z", 2, 1L),
+                idleAt("2024-05-01T12:00:30Z", 2, 2L),                         // covers the last batch: clock stops
+                idleAt("2024-05-01T12:00:40Z", 2, 2L));
+        StreamerMetrics metrics = StreamerMetrics.of(true, records);
+
+        assertEquals(2_900, metrics.rowsStored());
+        assertEquals(20.0, metrics.caughtUpSeconds(0).orElseThrow(), 1e-9);
+        assertEquals(1_900 / 20.0, metrics.caughtUpRowsPerSecond(0).orElseThrow(), 1e-9);
+        assertEquals(1_000 / 18.0, metrics.caughtUpRowsPerSecond(2_000).orElseThrow(), 1e-9,
+                "after 2,000 warm-up rows only batch 2 is measured; it started at :12");
+    }
+
+    @Test
+    void noCaughtUpRateWhileTheRollupsTrailTheLastBatch() {
+        List<BatchMetrics> records = List.of(
+                at("2024-05-01T12:00:10Z", 0, 1_000, 1_000, 5_000, null),
+                at("2024-05-01T12:00:12Z", 1, 1_000, 1_000, 2_000, null),
+                idleAt("2024-05-01T12:00:20Z", 1, 0L));
+
+        assertTrue(StreamerMetrics.of(true, records).caughtUpRowsPerSecond(0).isEmpty());
+        assertTrue(StreamerMetrics.of(true, records.subList(0, 1)).caughtUpRowsPerSecond(0).isEmpty(), "no steady batch");
+    }
+
     @Test
     void aJobStillStartingHasNoBatches(@TempDir Path dir) {
         StreamerMetrics metrics = StreamerMetrics.read(dir.resolve("not-yet.jsonl"));

@@ -14,10 +14,13 @@ import java.nio.file.Path;
 @Command(name = "streamer", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
                 "Fills a fresh topic with --records producer events, warms Cassandra with raw writes, then measures "
-                        + "raw asynchronous driver writes of the same rows, the streamer job (spark-submit way, trigger 1s) "
-                        + "draining the topic, and raw writes again, each into a fresh keyspace of the stack of ./pipeline up.",
-                "Prints the streamer's steady rows/s (after --streamer-warmup-records), the raw rate and their ratio "
-                        + "(target: >= 0.7), and writes them to --out. The scratch topic and keyspaces are dropped at the end."})
+                        + "raw asynchronous driver writes of the same rows (one row per request, then unlogged batches of one "
+                        + "partition), the streamer job (spark-submit way, trigger 1s) draining the topic, and both raw writes "
+                        + "again, each into a fresh keyspace of the stack of ./pipeline up.",
+                "Prints the streamer's rows stored per second (after --streamer-warmup-records, until the rollups have "
+                        + "caught up with the last batch), both raw rates and the ratios (target against the single-row "
+                        + "writes: >= " + StreamerThroughput.TARGET_RATIO + "), and writes them to --out. The scratch topic "
+                        + "and keyspaces are dropped at the end."})
 public final class StreamerBench extends ReportedBench<StreamerThroughput.Result> {
     @Mixin
     ServiceOptions services;

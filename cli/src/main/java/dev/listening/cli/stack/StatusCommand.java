@@ -1,6 +1,10 @@
 package dev.listening.cli.stack;
 
+import dev.listening.contract.StreamerOptions;
 import dev.listening.contract.UserError;
+import dev.listening.contract.metrics.MetricsFile;
+import dev.listening.contract.options.KeyspaceOption;
+import dev.listening.contract.options.TopicOption;
 import dev.listening.stack.LocalStack;
 import dev.listening.stack.ServiceStatus;
 import dev.listening.stack.StackSettings;
@@ -9,7 +13,9 @@ import dev.listening.stack.cassandra.RingNode;
 import dev.listening.stack.spark.SparkMasterState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -18,6 +24,8 @@ import java.util.concurrent.Callable;
         description = {"Shows each service of the local stack: pid, address, whether it runs and answers clients.",
                 "In cluster mode (--cluster, or found running in --home) also the Cassandra ring (each node UP/DOWN and "
                         + "NORMAL/JOINING/...) and the Spark workers the master knows.",
+                "Then, if the streamer's metrics file exists, how far the rollups trail the history: batches, rows and "
+                        + "seconds of event time stored and not yet rolled up.",
                 "Exit code 0 when every service is ready (and every node up and normal, every worker alive), 1 otherwise."})
 public final class StatusCommand implements Callable<Integer> {
     @Mixin
@@ -25,6 +33,17 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Mixin
     ClusterOptions cluster;
+
+    @Mixin
+    TopicOption topic;
+
+    @Mixin
+    KeyspaceOption keyspace;
+
+    @Option(names = StreamerOptions.METRICS_FILE, paramLabel = "PATH",
+            description = "The streamer's metrics file. Default: the one ./pipeline stream writes for --topic and --keyspace "
+                    + "under --home.")
+    Path metricsFile;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -41,7 +60,15 @@ public final class StatusCommand implements Callable<Integer> {
             // each worker's own line above says whether the master lists it alive
             ready &= !ring.isEmpty() && ring.stream().allMatch(RingNode::upAndNormal) && master.isPresent();
         }
+        RollupLag.of(MetricsFile.read(metricsFile(settings.home()))).map(RollupLag::line).ifPresent(System.out::println);
         return ready ? 0 : 1;
+    }
+
+    /** --metrics-file, or the default of ./pipeline stream for this topic and keyspace. */
+    Path metricsFile(Path home) {
+        return metricsFile != null ? metricsFile
+                : StreamerOptions.defaultMetricsFile(StreamerOptions.defaultCheckpoint(home, topic.topic(), keyspace.keyspace())
+                        .toAbsolutePath().normalize());
     }
 
     private static List<RingNode> ring(LocalStack local) {
