@@ -6,6 +6,7 @@ import dev.listening.contract.metrics.MetricsFile;
 import dev.listening.contract.options.KeyspaceOption;
 import dev.listening.contract.options.TopicOption;
 import dev.listening.stack.LocalStack;
+import dev.listening.stack.RollupLag;
 import dev.listening.stack.ServiceStatus;
 import dev.listening.stack.StackSettings;
 import dev.listening.stack.StackText;

@@ -1,14 +1,11 @@
-package dev.listening.cli.stack;
+package dev.listening.stack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.listening.contract.StreamerOptions;
 import dev.listening.contract.metrics.BatchMetrics;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -68,14 +65,5 @@ class RollupLagTest {
     @Test
     void noBatchNoLine() {
         assertTrue(RollupLag.of(List.of(idle(-1, null))).isEmpty());
-    }
-
-    @Test
-    void statusReadsTheMetricsFileThatStreamWritesForItsTopicAndKeyspace() {
-        StatusCommand status = new StatusCommand();
-        new CommandLine(status).parseArgs("--topic", "t", "--keyspace", "k");
-        Path home = Path.of("/tmp/home");
-
-        assertEquals(StreamerOptions.defaultMetricsFile(StreamerOptions.defaultCheckpoint(home, "t", "k")), status.metricsFile(home));
     }
 }

@@ -1,4 +1,4 @@
-package dev.listening.cli.stack;
+package dev.listening.stack;
 
 import dev.listening.contract.metrics.BatchMetrics;
 
@@ -21,11 +21,11 @@ import java.util.Optional;
  * @param rowsBehind          their rows stored in listening_history
  * @param eventSecondsBehind  newest stored event time minus the newest one rolled up; empty when unknown
  */
-record RollupLag(long lastBatch, Optional<Long> rolledUpThrough, long batchesBehind, long rowsBehind,
+public record RollupLag(long lastBatch, Optional<Long> rolledUpThrough, long batchesBehind, long rowsBehind,
                  Optional<Double> eventSecondsBehind) {
 
     /** Empty when the file holds no batch yet. */
-    static Optional<RollupLag> of(List<BatchMetrics> records) {
+    public static Optional<RollupLag> of(List<BatchMetrics> records) {
         // a replayed batch (restart) is reported again under its id: its last record counts
         Map<Long, BatchMetrics> batches = new LinkedHashMap<>();
         Long rolledUpThrough = null;
@@ -56,7 +56,7 @@ record RollupLag(long lastBatch, Optional<Long> rolledUpThrough, long batchesBeh
                 .max(Instant::compareTo);
     }
 
-    String line() {
+    public String line() {
         String through = rolledUpThrough.map(id -> "through batch " + id).orElse("not yet written");
         String seconds = eventSecondsBehind.map(s -> String.format(Locale.ROOT, "%.1f s of event time, ", s)).orElse("");
         return String.format(Locale.ROOT, "%-14s %s (history at batch %d): %s%,d batches, %,d rows behind",
