@@ -7,6 +7,7 @@ import dev.listening.contract.SongColumn;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import scala.jdk.javaapi.CollectionConverters;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +68,15 @@ public final class RollupPlans {
     public static Dataset<Row> hourSongs(Dataset<Row> listenerSongHourly) {
         return listenerSongHourly.groupBy(col(DATE), col(HOUR), col(SONG), col(ARTISTS))
                 .agg(sum(col(RollupColumn.PLAYS)).as(RollupColumn.SONG_PLAYS));
+    }
+
+    /**
+     * listening_by_hour: each song's row with its hour's totals beside it. The connector writes no row
+     * without its clustering columns, so the static columns go with every song row, each time the same values.
+     */
+    public static Dataset<Row> listeningByHour(Dataset<Row> listenerHourly, Dataset<Row> listenerSongHourly) {
+        return hourSongs(listenerSongHourly).join(hourTotals(listenerHourly),
+                CollectionConverters.asScala(List.of(DATE, HOUR)).toSeq());
     }
 
     /** listener_daily: a listener's day, from the listener's listener_hourly rows of that date. */

@@ -37,8 +37,7 @@ final class RollupRebuild {
             Dataset<Row> listenerSongHourly = RollupPlans.listenerSongHourly(plays).cache();
             long written = write(keyspace, Names.LISTENER_HOURLY_TABLE, listenerHourly)
                     + write(keyspace, Names.LISTENER_SONG_HOURLY_TABLE, listenerSongHourly)
-                    + write(keyspace, Names.BY_HOUR_TABLE, RollupPlans.hourTotals(listenerHourly))
-                    + write(keyspace, Names.BY_HOUR_TABLE, RollupPlans.hourSongs(listenerSongHourly));
+                    + write(keyspace, Names.BY_HOUR_TABLE, RollupPlans.listeningByHour(listenerHourly, listenerSongHourly));
             Dataset<Row> dayHours = HistoryReader.table(spark, keyspace, Names.LISTENER_HOURLY_TABLE).load()
                     .where(col(RollupPlans.DATE).equalTo(lit(date))
                             .and(col(RollupPlans.HOUR).isin(IntStream.range(0, HOURS).boxed().toArray())));
@@ -51,15 +50,10 @@ final class RollupRebuild {
         }
     }
 
-    /** Upserts the rows into the table; how many. */
+    /** Upserts the rows into the table; how many (rollup rows are few: counting them again costs little). */
     private static long write(String keyspace, String table, Dataset<Row> rows) {
-        Dataset<Row> cached = rows.cache();
-        try {
-            cached.write().format("org.apache.spark.sql.cassandra").option("keyspace", keyspace).option("table", table)
-                    .mode(SaveMode.Append).save();
-            return cached.count();
-        } finally {
-            cached.unpersist();
-        }
+        rows.write().format("org.apache.spark.sql.cassandra").option("keyspace", keyspace).option("table", table)
+                .mode(SaveMode.Append).save();
+        return rows.count();
     }
 }

@@ -87,6 +87,15 @@ class RollupPlansTest {
     }
 
     @Test
+    void eachSongRowOfAnHourCarriesTheHoursTotals() {
+        Dataset<Row> byHour = RollupPlans.listeningByHour(RollupPlans.listenerHourly(history), RollupPlans.listenerSongHourly(history));
+        Row flowers = only(byHour, "hour = 20 AND song = 'Flowers'");
+        assertEquals(2L, (long) flowers.getAs(RollupColumn.SONG_PLAYS));
+        assertEquals(5L, (long) flowers.getAs(RollupColumn.PLAYS));
+        assertEquals(3, byHour.where("hour = 20").count());
+    }
+
+    @Test
     void aListenerDayAddsItsHours() {
         Row ada = only(RollupPlans.listenerDaily(RollupPlans.listenerHourly(history)), "name = 'Ada'");
         assertEquals(5L, (long) ada.getAs(RollupColumn.PLAYS));
