@@ -30,6 +30,8 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 BenchCommand.class,
                 VerifyCommand.class,
+                ArchiveCommand.class,
+                RollupsCommand.class,
         })
 public final class Pipeline {
     public static void main(String[] args) {
