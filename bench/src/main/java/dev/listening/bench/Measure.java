@@ -18,6 +18,11 @@ record Measure(String name, double ours, Double reference, String unit, Target t
         return new Measure(name, ours, reference, unit, new Target(Target.Kind.AT_MOST, atMost), null);
     }
 
+    /** A figure next to a reference, their ratio shown, without a target. */
+    static Measure compared(String name, double ours, double reference, String unit) {
+        return new Measure(name, ours, reference, unit, new Target(Target.Kind.NONE, 0), null);
+    }
+
     /** A figure shown without a target. */
     static Measure shown(String name, double ours, String unit) {
         return new Measure(name, ours, null, unit, new Target(Target.Kind.NONE, 0), null);

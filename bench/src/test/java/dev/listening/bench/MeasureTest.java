@@ -28,6 +28,14 @@ class MeasureTest {
     }
 
     @Test
+    void aComparedFigureShowsItsRatioButHasNoVerdict() {
+        Measure compared = Measure.compared("streamer vs batches", 6_000, 12_000, "rows/s");
+
+        assertEquals(Measure.Verdict.NO_TARGET, compared.verdict());
+        assertEquals("| streamer vs batches | 6,000 rows/s | 12,000 rows/s | 0.50 |  |  |", compared.row());
+    }
+
+    @Test
     void anUnjudgedFigureAndAFailedBenchmarkHaveNoVerdictOfPassOrFail() {
         Measure shown = Measure.shown("kafka ready", 3.2, "s");
         Measure failed = Measure.failed("demo start-up", "port 9092 | in use");

@@ -27,7 +27,7 @@ class BenchAllIT {
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     /** A table row: six cells, the last one a verdict (empty for figures without a target). */
     private static final Pattern ROW = Pattern.compile("^\\| ([^|]+) \\| ([^|]+) \\|[^|]*\\|[^|]*\\|[^|]*\\| (pass|FAIL|) \\|$");
-    private static final List<String> MEASURES = List.of("producer: ", "streamer: ", "end-to-end latency p50",
+    private static final List<String> MEASURES = List.of("producer: ", "streamer: ", "streamer: the same rate vs raw one-partition", "end-to-end latency p50",
             "end-to-end latency p99", "query songs", "query songs", "query averages", "query averages", "query sample",
             "query sample", "demo: kafka ready", "demo: cassandra ready", "demo: stack up", "demo: start -> all 100 events");
     private static final List<String> CHARTS = List.of("producer-rate.png", "streamer-rate.png", "e2e-latency-histogram.png",
