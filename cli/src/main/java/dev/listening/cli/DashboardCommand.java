@@ -1,7 +1,6 @@
 package dev.listening.cli;
 
 import dev.listening.contract.Env;
-import dev.listening.contract.StreamerOptions;
 import dev.listening.contract.options.CassandraOptions;
 import dev.listening.contract.options.KafkaOptions;
 import dev.listening.contract.options.KeyspaceOption;
@@ -43,18 +42,15 @@ public final class DashboardCommand implements Callable<Integer> {
     @Mixin
     KeyspaceOption keyspace;
 
-    @Option(names = StreamerOptions.METRICS_FILE, paramLabel = "PATH",
-            description = "The streamer's metrics file. Default: the one ./pipeline stream writes for --topic and --keyspace, "
-                    + "<checkpoint>-metrics.jsonl beside its checkpoint directory.")
-    Path metricsFile;
+    @Mixin
+    MetricsFileOption metricsFile;
 
     @Mixin
     HomeOption home;
 
     @Override
     public Integer call() throws InterruptedException {
-        Path metrics = metricsFile != null ? metricsFile.toAbsolutePath().normalize() : StreamerOptions.defaultMetricsFile(
-                StreamerOptions.defaultCheckpoint(home.home(), topic.topic(), keyspace.keyspace()).toAbsolutePath().normalize());
+        Path metrics = metricsFile.resolve(home.home(), topic.topic(), keyspace.keyspace());
         DashboardSettings settings = new DashboardSettings(kafka.client(), topic.topic(), cassandra.cassandra(),
                 cassandra.datacenter(), keyspace.keyspace(), metrics, address, port);
         try (Dashboard dashboard = Dashboard.start(settings)) {

@@ -1,6 +1,6 @@
 package dev.listening.cli.stack;
 
-import dev.listening.contract.StreamerOptions;
+import dev.listening.cli.MetricsFileOption;
 import dev.listening.contract.UserError;
 import dev.listening.contract.metrics.MetricsFile;
 import dev.listening.contract.options.KeyspaceOption;
@@ -14,7 +14,6 @@ import dev.listening.stack.cassandra.RingNode;
 import dev.listening.stack.spark.SparkMasterState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -41,10 +40,8 @@ public final class StatusCommand implements Callable<Integer> {
     @Mixin
     KeyspaceOption keyspace;
 
-    @Option(names = StreamerOptions.METRICS_FILE, paramLabel = "PATH",
-            description = "The streamer's metrics file. Default: the one ./pipeline stream writes for --topic and --keyspace "
-                    + "under --home.")
-    Path metricsFile;
+    @Mixin
+    MetricsFileOption metricsFile;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -61,15 +58,8 @@ public final class StatusCommand implements Callable<Integer> {
             // each worker's own line above says whether the master lists it alive
             ready &= !ring.isEmpty() && ring.stream().allMatch(RingNode::upAndNormal) && master.isPresent();
         }
-        RollupLag.of(MetricsFile.read(metricsFile(settings.home()))).map(RollupLag::line).ifPresent(System.out::println);
+        RollupLag.of(MetricsFile.read(metricsFile.resolve(settings.home(), topic.topic(), keyspace.keyspace()))).map(RollupLag::line).ifPresent(System.out::println);
         return ready ? 0 : 1;
-    }
-
-    /** --metrics-file, or the default of ./pipeline stream for this topic and keyspace. */
-    Path metricsFile(Path home) {
-        return metricsFile != null ? metricsFile
-                : StreamerOptions.defaultMetricsFile(StreamerOptions.defaultCheckpoint(home, topic.topic(), keyspace.keyspace())
-                        .toAbsolutePath().normalize());
     }
 
     private static List<RingNode> ring(LocalStack local) {

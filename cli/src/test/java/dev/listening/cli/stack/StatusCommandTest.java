@@ -15,6 +15,6 @@ class StatusCommandTest {
         new CommandLine(status).parseArgs("--topic", "t", "--keyspace", "k");
         Path home = Path.of("/tmp/home");
 
-        assertEquals(StreamerOptions.defaultMetricsFile(StreamerOptions.defaultCheckpoint(home, "t", "k")), status.metricsFile(home));
+        assertEquals(StreamerOptions.defaultMetricsFile(StreamerOptions.defaultCheckpoint(home, "t", "k")), status.metricsFile.resolve(home, status.topic.topic(), status.keyspace.keyspace()));
     }
 }
