@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Checks on a streaming job a test started with {@link SparkSubmitProcess}, logging to {@code log}. */
 final class StreamerChecks {
     private static final int LOG_LINES_SHOWN = 80;
+    private static final int CRASH_LINES_SHOWN = 60;
+    /** The JVM's "An error report file with more information is saved as:" line after a fatal error. */
+    private static final Pattern HS_ERR = Pattern.compile("/\\S*hs_err_pid\\d+\\.log");
 
     private StreamerChecks() {
     }
@@ -49,6 +55,24 @@ final class StreamerChecks {
             lines = List.of("(no log: " + e + ")");
         }
         return "the streamer exited with code " + streamer.exitValue() + "; the last lines of " + log + ":\n"
-                + String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_LINES_SHOWN), lines.size()));
+                + String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_LINES_SHOWN), lines.size()))
+                + lines.stream().map(HS_ERR::matcher).filter(Matcher::find).reduce((first, second) -> second)
+                .map(found -> crashedThread(Path.of(found.group()))).orElse("");
+    }
+
+    /**
+     * The crashed thread of a JVM's fatal error report: which thread, and the Java frames that led to the
+     * crash. CI keeps only the build's output, not the report file the JVM names in its log.
+     */
+    static String crashedThread(Path errorReport) {
+        try {
+            List<String> report = Files.readAllLines(errorReport);
+            int from = IntStream.range(0, report.size()).filter(i -> report.get(i).startsWith("Current thread"))
+                    .findFirst().orElse(0);
+            return "\nfrom " + errorReport + ":\n"
+                    + String.join("\n", report.subList(from, Math.min(report.size(), from + CRASH_LINES_SHOWN)));
+        } catch (IOException e) {
+            return "\n(no crash report: " + e + ")";
+        }
     }
 }
