@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A duration as people write it on a command line: 500ms, 1s, 30s, 5m, 1h. */
+/** A duration as people write it on a command line: 500ms, 1s, 30s, 5m, 1h; 0 needs no unit. */
 public final class Interval implements ITypeConverter<Duration> {
     private static final Pattern FORMAT = Pattern.compile("(\\d+)(ms|s|m|h)");
 
@@ -21,6 +21,9 @@ public final class Interval implements ITypeConverter<Duration> {
     }
 
     public static Duration parse(String text) {
+        if (text.strip().equals("0")) {
+            return Duration.ZERO;
+        }
         Matcher m = FORMAT.matcher(text.strip());
         if (!m.matches()) {
             throw new UserError("'" + text + "' is not a duration like 500ms, 1s, 30s, 5m or 1h");

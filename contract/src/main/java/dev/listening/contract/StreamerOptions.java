@@ -82,7 +82,8 @@ public final class StreamerOptions {
     public SongsOption songs;
 
     @Option(names = TRIGGER, paramLabel = "DURATION", defaultValue = DEFAULT_TRIGGER, converter = Interval.class,
-            description = "Micro-batch interval, e.g. 1s for low latency. Default: ${DEFAULT-VALUE}.")
+            description = "Micro-batch interval, e.g. 1s for low latency; 0 starts each batch as soon as the last one ends. "
+                    + "Default: ${DEFAULT-VALUE}.")
     public Duration trigger;
 
     @Option(names = MAX_OFFSETS_PER_TRIGGER, paramLabel = "N", defaultValue = DEFAULT_MAX_OFFSETS_PER_TRIGGER,

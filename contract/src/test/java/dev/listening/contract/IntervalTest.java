@@ -15,6 +15,7 @@ class IntervalTest {
         assertEquals(Duration.ofSeconds(30), Interval.parse(" 30s "));
         assertEquals(Duration.ofMinutes(10), Interval.parse("10m"));
         assertEquals(Duration.ofHours(2), Interval.parse("2h"));
+        assertEquals(Duration.ZERO, Interval.parse("0"));
     }
 
     @Test
@@ -23,6 +24,7 @@ class IntervalTest {
         assertEquals("'30 seconds' is not a duration like 500ms, 1s, 30s, 5m or 1h", e.getMessage());
         assertThrows(UserError.class, () -> Interval.parse("-1s"));
         assertThrows(UserError.class, () -> Interval.parse("1d"));
+        assertThrows(UserError.class, () -> Interval.parse("5"));
     }
 
     @Test
