@@ -48,6 +48,10 @@ final class StreamerRun implements AutoCloseable {
         return new StreamerRun(SparkSubmitProcess.start(job, log), log, metrics);
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     StreamerMetrics batches() {
         return StreamerMetrics.read(metrics);
     }

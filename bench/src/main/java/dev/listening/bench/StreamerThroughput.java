@@ -13,6 +13,11 @@ import dev.listening.producer.events.EventGenerator;
 import dev.listening.producer.listeners.Listeners;
 import dev.listening.producer.songs.Song;
 import dev.listening.producer.songs.SongCatalog;
+import dev.listening.bench.profile.CpuBudget;
+import dev.listening.bench.profile.FlightRecording;
+import dev.listening.bench.profile.Stages;
+import dev.listening.stack.LocalStack;
+import dev.listening.stack.cassandra.CassandraService;
 import dev.listening.stack.spark.SparkRuntime;
 import dev.listening.stack.spark.StreamerSubmission;
 import org.slf4j.Logger;
@@ -24,7 +29,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The streamer's sustained throughput from a pre-filled topic into Cassandra, next to raw
@@ -36,11 +45,14 @@ import java.util.Locale;
  * before and after the streamer, so drift on the shared machine falls on both sides; each side
  * writes into a fresh keyspace of its own.
  */
-public record StreamerThroughput(Settings settings) implements Benchmark<StreamerThroughput.Result> {
+public record StreamerThroughput(Settings settings, Optional<Path> profile) implements Benchmark<StreamerThroughput.Result> {
     public static final double TARGET_RATIO = 0.6;
     public static final String DEFAULT_PARTITIONS = "2";
     /** The streamer's log, next to the report. */
     public static final String STREAMER_LOG = "streamer-job.log";
+    /** The recordings of a profiled run, next to the report. */
+    public static final String STREAMER_RECORDING = "streamer.jfr";
+    public static final String CASSANDRA_RECORDING = "cassandra.jfr";
     private static final Logger LOG = LoggerFactory.getLogger(StreamerThroughput.class);
     private static final long SEED = 20_240_501L;
     private static final int LISTENERS = 50;
@@ -50,6 +62,15 @@ public record StreamerThroughput(Settings settings) implements Benchmark<Streame
     /** The streamer's default; the reference writes at the same level. */
     private static final DefaultConsistencyLevel CONSISTENCY = DefaultConsistencyLevel.valueOf(StreamerOptions.DEFAULT_CONSISTENCY);
 
+
+    public StreamerThroughput(Settings settings) {
+        this(settings, Optional.empty());
+    }
+
+    /** With JFR recordings of the streamer and the local Cassandra into {@code directory}, and their CPU budgets in the report. */
+    public StreamerThroughput profiledInto(Path directory) {
+        return new StreamerThroughput(settings, Optional.of(directory));
+    }
 
     public record Settings(String bootstrap, String cassandra, String datacenter, Path root, Path home, Path songs,
                            long records, int partitions, long maxOffsetsPerTrigger, long warmupRows,
@@ -72,9 +93,12 @@ public record StreamerThroughput(Settings settings) implements Benchmark<Streame
         }
     }
 
-    /** {@code reference}: single-row writes, the judged one; {@code batched}: one-partition unlogged batches. */
+    /**
+     * {@code reference}: single-row writes, the judged one; {@code batched}: one-partition unlogged batches;
+     * {@code budgets}: where the streamer's and Cassandra's CPU went while the streamer ran, when profiled.
+     */
     public record Result(long records, long streamerWarmupRecords, double warmupRowsPerSecond, Reference reference,
-                         Reference batched, StreamerMetrics streamer, long rowsStored) {
+                         Reference batched, StreamerMetrics streamer, long rowsStored, List<CpuBudget> budgets) {
         /** Rows stored per second until the rollups caught up; 0 if they never did. */
         public double streamerRowsPerSecond() {
             return streamer.caughtUpRowsPerSecond(streamerWarmupRecords).orElse(0.0);
@@ -119,11 +143,16 @@ public record StreamerThroughput(Settings settings) implements Benchmark<Streame
                     .withTrigger("1s")
                     .withMaxOffsetsPerTrigger(settings.maxOffsetsPerTrigger());
             StreamerMetrics batches;
+            List<CpuBudget> budgets = new ArrayList<>();
             try (StreamerRun run = StreamerRun.start(new SparkRuntime(settings.root(), settings.home()), submission,
                     settings.master(), settings.streamerLog())) {
                 run.awaitStarted(START_TIMEOUT);
+                Map<FlightRecording, Stages> recordings = startRecordings(run.pid());
                 run.awaitRows(streamed, START_TIMEOUT.plusSeconds(streamed / 1000));
                 run.awaitRolledUp(streamed, START_TIMEOUT);
+                for (Map.Entry<FlightRecording, Stages> recording : recordings.entrySet()) {
+                    budgets.add(recording.getKey().stop(recording.getValue(), streamed));
+                }
                 batches = run.batches();
             }
             LOG.info("streamer: {} rows stored/s after its first {} records, rollups caught up", Math.round(batches
@@ -132,8 +161,26 @@ public record StreamerThroughput(Settings settings) implements Benchmark<Streame
             double after = reference(session, scratch, songs, events, "reference_after");
             double batchedAfter = batched(session, scratch, songs, events, "batched_after");
             return new Result(settings.records(), settings.streamerWarmupRecords(), warm, new Reference(before, after),
-                    new Reference(batchedBefore, batchedAfter), batches, countRows(session, keyspace));
+                    new Reference(batchedBefore, batchedAfter), batches, countRows(session, keyspace), budgets);
         }
+    }
+
+    /** When profiling: the streamer's JVM, and the stack's Cassandra node when it runs one here. */
+    private Map<FlightRecording, Stages> startRecordings(long streamerPid) throws InterruptedException {
+        Map<FlightRecording, Stages> recordings = new LinkedHashMap<>();
+        if (profile.isEmpty()) {
+            return recordings;
+        }
+        Path directory = profile.get();
+        recordings.put(FlightRecording.start("streamer", streamerPid, directory.resolve(STREAMER_RECORDING)), Stages.STREAMER);
+        OptionalLong cassandra = LocalStack.pidFile(settings.home().resolve(CassandraService.NAME), CassandraService.NAME).read();
+        if (cassandra.isPresent()) {
+            recordings.put(FlightRecording.start("cassandra", cassandra.getAsLong(), directory.resolve(CASSANDRA_RECORDING)),
+                    Stages.CASSANDRA);
+        } else {
+            LOG.warn("no Cassandra node of the local stack under {}: profiling the streamer only", settings.home());
+        }
+        return recordings;
     }
 
     private double reference(CqlSession session, Scratch scratch, List<Song> songs, List<ListeningEvent> events, String name)
@@ -203,6 +250,16 @@ public record StreamerThroughput(Settings settings) implements Benchmark<Streame
         lines.add(String.format(Locale.ROOT, "rows stored by the streamer: %,d of %,d; dead letters %,d; join misses %,d",
                 result.rowsStored(), result.records() + result.streamerWarmupRecords(), streamer.deadLetters(),
                 streamer.joinMisses()));
+        if (!result.budgets().isEmpty()) {
+            lines.add("");
+            lines.add("## CPU budget while the streamer ran (all its batches, warm-up included)");
+            lines.add("");
+            lines.add("Each process's CPU time shared out by the stages of its JFR execution samples (Java code only: "
+                    + "GC, JIT and native code such as zlib's inflate are shared out in proportion); recordings "
+                    + STREAMER_RECORDING + " and " + CASSANDRA_RECORDING + " next to this report.");
+            lines.add("");
+            lines.addAll(CpuBudget.table(result.budgets()));
+        }
         return lines;
     }
 }

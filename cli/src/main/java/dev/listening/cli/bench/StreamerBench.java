@@ -49,15 +49,21 @@ public final class StreamerBench extends ReportedBench<StreamerThroughput.Result
             description = "Records in the topic ahead of the measured ones, for the streamer's JIT. Default: ${DEFAULT-VALUE}.")
     long streamerWarmupRecords;
 
+    @Option(names = "--profile", description = "Records the streamer's and the local Cassandra's JVMs with JFR while the "
+            + "streamer runs (" + StreamerThroughput.STREAMER_RECORDING + ", " + StreamerThroughput.CASSANDRA_RECORDING
+            + " next to --out) and adds their CPU budget by stage to the report.")
+    boolean profile;
+
     @Mixin
     ReportFileOption out;
 
     @Override
     Benchmark<StreamerThroughput.Result> benchmark() {
         Path root = ProjectRoot.get();
-        return new StreamerThroughput(new StreamerThroughput.Settings(services.bootstrap(),
+        StreamerThroughput benchmark = new StreamerThroughput(new StreamerThroughput.Settings(services.bootstrap(),
                 services.cassandra(), services.datacenter(), root, job.home(), job.songs(), records, partitions,
                 maxOffsetsPerTrigger, warmupRows, streamerWarmupRecords, job.master(),
                 out().toAbsolutePath().resolveSibling(StreamerThroughput.STREAMER_LOG)));
+        return profile ? benchmark.profiledInto(out().toAbsolutePath().getParent()) : benchmark;
     }
 }
