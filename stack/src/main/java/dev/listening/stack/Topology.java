@@ -33,19 +33,21 @@ record Topology(List<List<Service>> stages, String kafkaBootstrap, String cassan
     }
 
     /**
-     * The brokers (a controller quorum of three needs two of them to elect a leader), the ring's first node
-     * (its seed) and the Spark master first, then the other nodes and the workers, which join them.
+     * The ring's first node (its seed) and the Spark master first, then the other nodes and the workers,
+     * which join them, and the brokers, which need none of them: with the nodes in one stage, a broker and a
+     * node lost at once are started again at once; and all three brokers start together, as a controller
+     * quorum of three needs two of them to elect a leader.
      */
     static Topology cluster(StackSettings settings, ClusterSettings cluster) {
         List<CassandraService> nodes = cluster.ring(settings).services(settings.home(), settings.datacenter());
         SparkRuntime spark = new SparkRuntime(settings.root(), settings.home());
         SparkCluster sparkCluster = cluster.spark();
         String uiHowToChange = ClusterSettings.SPARK_UI_PORT_FLAG + " or " + Env.SPARK_UI_PORT;
+        List<Service> first = List.of(nodes.get(0),
+                SparkDaemon.master(sparkCluster, spark, ClusterSettings.SPARK_MASTER_FLAG + " or " + Env.SPARK_MASTER, uiHowToChange));
         KafkaRing brokers = cluster.brokers(settings);
-        List<Service> first = new ArrayList<>(brokers.services(settings.home()));
-        first.add(nodes.get(0));
-        first.add(SparkDaemon.master(sparkCluster, spark, ClusterSettings.SPARK_MASTER_FLAG + " or " + Env.SPARK_MASTER, uiHowToChange));
-        List<Service> second = new ArrayList<>(nodes.subList(1, nodes.size()));
+        List<Service> second = new ArrayList<>(brokers.services(settings.home()));
+        second.addAll(nodes.subList(1, nodes.size()));
         for (int worker = 1; worker <= sparkCluster.workers(); worker++) {
             second.add(SparkDaemon.worker(sparkCluster, worker, spark, uiHowToChange));
         }
