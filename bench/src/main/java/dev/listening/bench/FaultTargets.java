@@ -1,6 +1,7 @@
 package dev.listening.bench;
 
 import dev.listening.stack.cassandra.CassandraService;
+import dev.listening.stack.kafka.KafkaRing;
 import dev.listening.stack.kafka.KafkaService;
 import dev.listening.stack.spark.SparkDaemon;
 
@@ -12,9 +13,9 @@ import java.util.stream.IntStream;
 
 /**
  * The kinds of fault a stack offers, and for each the services of the stack it may kill: none for the
- * streaming job, which is no service of the stack. On a cluster the ring's first node (its seed, the
- * first contact point) stands for the Cassandra node, and the other nodes and the workers are kinds of
- * their own.
+ * streaming job, which is no service of the stack. On a cluster any of the brokers stands for the broker,
+ * the ring's first node (its seed, the first contact point) for the Cassandra node, and the other nodes
+ * and the workers are kinds of their own.
  *
  * @param services the kinds in the order a report lists them
  */
@@ -34,12 +35,12 @@ public record FaultTargets(Map<Fault, List<String>> services) {
         return new FaultTargets(services);
     }
 
-    /** A ring of {@code nodes} Cassandra nodes and {@code workers} Spark workers beside the broker. */
+    /** The brokers of a cluster, a ring of {@code nodes} Cassandra nodes and {@code workers} Spark workers. */
     public static FaultTargets cluster(int nodes, int workers) {
         Map<Fault, List<String>> services = new LinkedHashMap<>();
         services.put(Fault.STREAMER, List.of());
         services.put(Fault.CASSANDRA, List.of(CassandraService.nodeName(1)));
-        services.put(Fault.KAFKA, List.of(KafkaService.NAME));
+        services.put(Fault.KAFKA, IntStream.rangeClosed(1, KafkaRing.BROKERS).mapToObj(KafkaService::nodeName).toList());
         if (nodes > 1) {
             services.put(Fault.RING_NODE, IntStream.rangeClosed(2, nodes).mapToObj(CassandraService::nodeName).toList());
         }

@@ -9,6 +9,7 @@ import dev.listening.stack.Bootstrap;
 import dev.listening.stack.ClusterSettings;
 import dev.listening.stack.LocalStack;
 import dev.listening.stack.StackSettings;
+import dev.listening.stack.kafka.KafkaRing;
 import dev.listening.stack.net.HostPort;
 import dev.listening.stack.net.Ports;
 import dev.listening.stack.spark.ExecutorResources;
@@ -65,8 +66,9 @@ record FaultsStack(LocalStack stack, Bootstrap bootstrap, FaultTargets targets, 
         return cluster ? FaultTargets.cluster(RING_NODES, WORKERS) : FaultTargets.oneNode();
     }
 
+    /** Every broker. */
     String kafka() {
-        return stack.settings().kafka().toString();
+        return stack.kafkaBootstrap();
     }
 
     /** Every Cassandra node. */
@@ -93,7 +95,7 @@ record FaultsStack(LocalStack stack, Bootstrap bootstrap, FaultTargets targets, 
 
     /** For the report: what runs where. */
     String describe() {
-        return stack.cluster().map(c -> String.format("a cluster of its own: a ring of %d Cassandra nodes, a Spark master with %d "
+        return stack.cluster().map(c -> String.format("a cluster of its own: " + KafkaRing.BROKERS + " Kafka brokers, a ring of %d Cassandra nodes, a Spark master with %d "
                                 + "worker(s) of %d cores, the job's executors of %s", c.cassandraNodes(), c.spark().workers(),
                         c.spark().workerCores(), EXECUTOR.memory()))
                 .orElse("a one-node stack of its own, the job on " + master);

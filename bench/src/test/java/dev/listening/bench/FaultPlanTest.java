@@ -49,7 +49,7 @@ class FaultPlanTest {
     }
 
     @Test
-    void aClusterAddsTheOtherRingNodesAndTheWorkerAndItsFirstNodeStandsForCassandra() {
+    void aClusterAddsTheOtherRingNodesAndTheWorkerItsFirstNodeStandsForCassandraAndAnyBrokerForKafka() {
         FaultPlan plan = FaultPlan.draw(CLUSTER, 100, MIN, MAX, 5);
 
         assertEquals(List.of(Fault.STREAMER, Fault.CASSANDRA, Fault.KAFKA, Fault.RING_NODE, Fault.SPARK_WORKER), CLUSTER.kinds());
@@ -57,7 +57,7 @@ class FaultPlanTest {
             assertEquals(20, plan.count(fault), fault.name());
         }
         assertEquals(Map.of(Fault.STREAMER, Set.of(Optional.empty()), Fault.CASSANDRA, Set.of(Optional.of("cassandra-1")),
-                Fault.KAFKA, Set.of(Optional.of("kafka")),
+                Fault.KAFKA, Set.of(Optional.of("kafka-1"), Optional.of("kafka-2"), Optional.of("kafka-3")),
                 Fault.RING_NODE, Set.of(Optional.of("cassandra-2"), Optional.of("cassandra-3")),
                 Fault.SPARK_WORKER, Set.of(Optional.of("spark-worker-1"))), servicesByKind(plan));
     }

@@ -11,6 +11,8 @@ import dev.listening.producer.run.Report;
 import dev.listening.stack.LocalStack;
 import dev.listening.stack.ProjectRoot;
 import dev.listening.stack.cassandra.CassandraService;
+import dev.listening.stack.kafka.KafkaRing;
+import dev.listening.stack.kafka.KafkaService;
 import dev.listening.stack.net.HostPort;
 import dev.listening.stack.net.Ports;
 import dev.listening.stack.spark.ExecutorResources;
@@ -48,11 +50,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Cluster mode, started as users start it (`./pipeline up --cluster`): a 3-node Cassandra ring on
- * 127.0.0.1/.2/.3, a Spark standalone master with two workers, a 4-partition topic, the keyspace at
- * NetworkTopologyStrategy RF 3. The streamer runs on the master and writes at LOCAL_QUORUM while a
- * node is SIGKILLed and brought back and then a worker is stopped; every event must be readable at
- * QUORUM exactly once, and the streaming query must never have stopped. Slow (several minutes):
+ * Cluster mode, started as users start it (`./pipeline up --cluster`): three Kafka brokers and a 3-node
+ * Cassandra ring on 127.0.0.1/.2/.3, a Spark standalone master with two workers, a 4-partition topic at
+ * replication factor 3 with min.insync.replicas 2, the keyspace at NetworkTopologyStrategy RF 3. The
+ * streamer runs on the master and writes at LOCAL_QUORUM while a broker and a node are SIGKILLed and
+ * brought back and then a worker is stopped; every client is given all three brokers. Every event must
+ * be acknowledged to the producer and readable at QUORUM exactly once, and the streaming query must never
+ * have stopped. Slow (several minutes):
  * left out of a plain `mvn verify`; the Maven profile `cluster` (-Dcluster.it, what CI runs) adds it.
  */
 class ClusterIT {
@@ -76,9 +80,12 @@ class ClusterIT {
     /** How long the node stays down while events keep coming: records produced meanwhile. */
     private static final int PRODUCED_WHILE_NODE_DOWN = 3_000;
     private static final String KILLED_NODE = CassandraService.nodeName(2);
+    /** The first broker: the address of PIPELINE_KAFKA, so nothing may depend on it alone. */
+    private static final String KILLED_BROKER = KafkaService.nodeName(1);
     private static final String STOPPED_WORKER = SparkDaemon.workerName(2);
 
     private static PipelineRunner pipeline;
+    /** Every broker, as up --cluster prints them. */
     private static String kafka;
     private static String contactPoints;
     private static SparkCluster spark;
@@ -87,11 +94,11 @@ class ClusterIT {
     static void upCluster() {
         List<Integer> ports = Ports.free(5);
         int uiPort = Ports.freeInARow(3); // the master's UI, then the two workers'
-        kafka = Env.DEFAULT_HOST + ":" + ports.get(0);
+        HostPort firstBroker = new HostPort(Env.DEFAULT_HOST, ports.get(0));
         HostPort firstNode = new HostPort(Env.DEFAULT_HOST, ports.get(2));
         spark = new SparkCluster(new HostPort(Env.DEFAULT_HOST, ports.get(4)), uiPort, 2, 1, "1g");
         pipeline = new PipelineRunner(ROOT, RUN_DIR.resolve("work"), Map.of(
-                Env.KAFKA, kafka,
+                Env.KAFKA, firstBroker.toString(),
                 Env.KAFKA_CONTROLLER_PORT, Integer.toString(ports.get(1)),
                 Env.CASSANDRA, firstNode.toString(),
                 Env.CASSANDRA_STORAGE_PORT, Integer.toString(ports.get(3)),
@@ -103,8 +110,9 @@ class ClusterIT {
         ProcessResult up = pipeline.run(DEADLINE, "up", "--cluster", "--topic", TOPIC, "--keyspace", KEYSPACE, READY_TIMEOUT);
         LOG.info("up --cluster:\n{}", up.stdout());
         assertEquals(0, up.exitCode(), up.stdout() + up.stderr());
-        contactPoints = up.stdout().lines().filter(line -> line.startsWith("cassandra ring ")).findFirst()
-                .map(line -> line.split(" ")[2]).orElseThrow(() -> new AssertionError("no ring line in " + up.stdout()));
+        kafka = hintLine(up, "kafka brokers ");
+        contactPoints = hintLine(up, "cassandra ring ");
+        assertEquals(new KafkaRing(firstBroker, ports.get(1)).bootstrap(), kafka);
     }
 
     @AfterAll
@@ -125,7 +133,7 @@ class ClusterIT {
 
         try (SparkSubmitProcess streamer = SparkSubmitProcess.start(
                 submission.job(new SparkRuntime(ROOT, HOME), spark.masterUrl(), resources, Map.of()), log)) {
-            assertEquals(WARMUP_EVENTS, produced(pipeline.run(DEADLINE, "produce", "--topic", TOPIC, "--rate", "max",
+            assertEquals(WARMUP_EVENTS, produced(pipeline.run(DEADLINE, "produce", "--bootstrap", kafka, "--topic", TOPIC, "--rate", "max",
                     "--limit", Integer.toString(WARMUP_EVENTS))).acknowledged());
             await("the warm-up events stored").atMost(DEADLINE).pollInterval(Duration.ofSeconds(1)).until(() -> {
                 assertTrue(streamer.isAlive(), () -> StreamerChecks.exited(streamer, log));
@@ -134,24 +142,30 @@ class ClusterIT {
             assertEquals(2, master().aliveWorkers().stream().filter(w -> w.coresUsed() == 1).count(),
                     "an executor on each worker");
             CompletableFuture<ProcessResult> producing = CompletableFuture.supplyAsync(() -> pipeline.run(DEADLINE,
-                    "produce", "--topic", TOPIC, "--rate", Integer.toString(RATE), "--limit", Integer.toString(EVENTS)));
+                    "produce", "--bootstrap", kafka, "--topic", TOPIC, "--rate", Integer.toString(RATE), "--limit", Integer.toString(EVENTS)));
 
-            // 1. A replica dies mid-stream without warning; LOCAL_QUORUM still has two of three.
+            // 1. A broker (a controller of the quorum too) and a Cassandra replica die mid-stream without warning: each
+            //    partition keeps two in-sync replicas (acks=all still succeeds), the quorums two voters, LOCAL_QUORUM two nodes.
             await("events flow").atMost(DEADLINE).pollInterval(Duration.ofSeconds(1))
                     .until(() -> records(topicReader) >= WARMUP_EVENTS + 2L * RATE);
             long killedAtRecord = records(topicReader);
             long storedAtKill = storedByStreamer(metrics);
+            kill(KILLED_BROKER, true);
             kill(KILLED_NODE, true);
-            await(KILLED_NODE + " down while " + PRODUCED_WHILE_NODE_DOWN + " more events come").atMost(DEADLINE)
+            ProcessResult brokerDown = pipeline.run(DEADLINE, "status", "--topic", TOPIC);
+            assertEquals(1, brokerDown.exitCode(), brokerDown.stdout());
+            assertTrue(brokerDown.stdout().contains("brokers        2 live (2,3)"), brokerDown.stdout());
+            await(KILLED_BROKER + " and " + KILLED_NODE + " down while " + PRODUCED_WHILE_NODE_DOWN + " more events come").atMost(DEADLINE)
                     .pollInterval(Duration.ofSeconds(1)).until(() -> {
                         assertTrue(streamer.isAlive(), () -> KILLED_NODE + " down: " + StreamerChecks.exited(streamer, log));
+                        assertFalse(producing.isDone(), () -> "the producer stopped while a broker was down: " + producing.join().stderr());
                         return records(topicReader) - killedAtRecord >= PRODUCED_WHILE_NODE_DOWN;
                     });
             long storedWhileDown = storedByStreamer(metrics);
             ProcessResult restart = pipeline.run(DEADLINE, "up", "--cluster", "--topic", TOPIC, "--keyspace", KEYSPACE, READY_TIMEOUT);
             assertEquals(0, restart.exitCode(), restart.stdout() + restart.stderr());
-            assertTrue(restart.stdout().lines().anyMatch(line -> line.startsWith(KILLED_NODE + " ") && line.contains("ready in")),
-                    "up --cluster started only the killed node again: " + restart.stdout());
+            assertEquals(List.of(KILLED_BROKER, KILLED_NODE), restart.stdout().lines().filter(line -> line.contains(" ready in "))
+                    .map(line -> line.split(" ")[0]).toList(), "up --cluster started only the killed ones again: " + restart.stdout());
             assertFalse(producing.isDone(), "events still flow when the node is back");
 
             // 2. One of the two workers goes away, and its executor with it.
@@ -161,6 +175,12 @@ class ClusterIT {
             assertFalse(producing.isDone(), "events still flow when the worker stops");
             Report report = produced(producing.get(DEADLINE.toSeconds(), TimeUnit.SECONDS));
             assertEquals(EVENTS, report.acknowledged(), report.line());
+            // the broker has caught up: its replica of every partition is back in sync
+            await(KILLED_BROKER + " back in every ISR").atMost(DEADLINE).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+                ProcessResult status = pipeline.run(DEADLINE, "status", "--topic", TOPIC);
+                assertTrue(status.stdout().contains("brokers        3 live (1,2,3)")
+                        && status.stdout().contains(PARTITIONS + " of " + PARTITIONS + " fully in sync"), status.stdout());
+            });
             int total = WARMUP_EVENTS + EVENTS;
 
             Reconciliation.Report verdict;
@@ -170,7 +190,7 @@ class ClusterIT {
                         DEADLINE, Duration.ofSeconds(5));
             }
             SparkMasterState master = master();
-            LOG.info("node killed at record {} with {} rows stored, {} stored when it was restarted; every record stored {} s after "
+            LOG.info("broker and node killed at record {} with {} rows stored, {} stored when it was restarted; every record stored {} s after "
                             + "the worker stopped; verdict at QUORUM: {}; master: {}", killedAtRecord, storedAtKill, storedWhileDown,
                     Duration.between(workerStopped, Instant.now()).toSeconds(), verdict, master);
             assertEquals(total, verdict.records());
@@ -191,16 +211,19 @@ class ClusterIT {
         }
     }
 
-    /** `./pipeline status` shows 3 normal nodes and 2 workers; the topic and keyspace are the cluster's. */
+    /** `./pipeline status` shows 3 brokers, 3 normal nodes and 2 workers; the topic and keyspace are the cluster's. */
     private static void assertTheClusterIsWhatUpPromised() throws Exception {
         // status probes each service with a 5 s deadline: on a loaded machine one probe can miss it, the next not
         AtomicReference<ProcessResult> lastStatus = new AtomicReference<>();
         await("./pipeline status: every service ready").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(5))
                 .untilAsserted(() -> {
-                    lastStatus.set(pipeline.run(DEADLINE, "status"));
+                    lastStatus.set(pipeline.run(DEADLINE, "status", "--topic", TOPIC));
                     assertEquals(0, lastStatus.get().exitCode(), lastStatus.get().stdout() + lastStatus.get().stderr());
                 });
         ProcessResult status = lastStatus.get();
+        assertTrue(status.stdout().contains("brokers        3 live (1,2,3), controller "), status.stdout());
+        assertTrue(status.stdout().contains("topic          " + TOPIC + ": " + PARTITIONS + " partitions, replication factor 3, "
+                + "min.insync.replicas 2, " + PARTITIONS + " of " + PARTITIONS + " fully in sync"), status.stdout());
         assertTrue(status.stdout().contains("ring           3 nodes, 3 up and normal"), status.stdout());
         assertTrue(status.stdout().contains("ALIVE, 2 of 2 workers alive"), status.stdout());
         assertEquals(Optional.of("Spark master UI: " + SparkCluster.uiUrl(spark.ui()) + " (2 workers alive)"),
@@ -212,6 +235,13 @@ class ClusterIT {
                     keyspace.getReplication());
             assertEquals(3, session.getMetadata().getNodes().size());
         }
+    }
+
+    /** The address list of a hint line of up --cluster ("kafka brokers A,B,C (give ...)"). */
+    private static String hintLine(ProcessResult up, String prefix) {
+        return up.stdout().lines().filter(line -> line.startsWith(prefix)).findFirst()
+                .map(line -> line.substring(prefix.length()).split(" ")[0])
+                .orElseThrow(() -> new AssertionError("no '" + prefix + "' line in " + up.stdout()));
     }
 
     /** SIGKILL ({@code now}) or SIGTERM to a service of the cluster through its pid file; returns once it is gone. */

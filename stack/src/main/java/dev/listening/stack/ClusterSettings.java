@@ -2,10 +2,12 @@ package dev.listening.stack;
 
 import dev.listening.contract.UserError;
 import dev.listening.stack.cassandra.CassandraRing;
+import dev.listening.stack.kafka.KafkaRing;
 import dev.listening.stack.spark.SparkCluster;
 
 /**
- * What `up --cluster` adds to the stack's settings: a ring of {@code cassandraNodes} Cassandra nodes
+ * What `up --cluster` adds to the stack's settings: {@value KafkaRing#BROKERS} Kafka brokers on
+ * consecutive addresses from the stack's Kafka address, a ring of {@code cassandraNodes} Cassandra nodes
  * on consecutive addresses from the stack's Cassandra address, each with {@code cassandraHeap} of
  * heap, and a Spark standalone cluster.
  */
@@ -18,6 +20,10 @@ public record ClusterSettings(int cassandraNodes, String cassandraHeap, SparkClu
         if (!cassandraHeap.matches("\\d+[mMgG]")) {
             throw new UserError("Cassandra heap '" + cassandraHeap + "' is not a size such as 512M or 1G");
         }
+    }
+
+    public KafkaRing brokers(StackSettings settings) {
+        return new KafkaRing(settings.kafka(), settings.kafkaControllerPort());
     }
 
     public CassandraRing ring(StackSettings settings) {

@@ -3,6 +3,7 @@ package dev.listening.stack;
 import dev.listening.contract.CassandraCredentials;
 import dev.listening.stack.cassandra.LocalAuthentication;
 import dev.listening.stack.cassandra.RingNode;
+import dev.listening.stack.kafka.KafkaClusterState;
 import dev.listening.stack.process.PidFile;
 import dev.listening.stack.process.Uninterruptibly;
 import dev.listening.stack.spark.SparkMasterState;
@@ -15,8 +16,8 @@ import java.util.Optional;
 
 /**
  * The local stack: a Kafka broker and a Cassandra node as JVMs of their own, in sessions of their
- * own, so they outlive the command that started them. In cluster mode, a ring of Cassandra nodes
- * and a Spark standalone master and workers instead of the one node ({@link Topology}). Each service
+ * own, so they outlive the command that started them. In cluster mode, three brokers, a ring of
+ * Cassandra nodes and a Spark standalone master and workers instead ({@link Topology}). Each service
  * keeps its configuration, data, log and pid file in PIPELINE_HOME/&lt;service&gt;/; the pid files are
  * how later commands find them ({@link Supervisor}). Closing the stack stops every service.
  */
@@ -36,7 +37,7 @@ public final class LocalStack implements AutoCloseable {
         this.topology = Topology.oneNode(settings);
     }
 
-    /** Cluster mode: a Cassandra ring and a Spark standalone cluster beside the broker. */
+    /** Cluster mode: three brokers, a Cassandra ring and a Spark standalone cluster. */
     public LocalStack(StackSettings settings, ClusterSettings cluster) {
         this.settings = settings;
         this.cluster = cluster;
@@ -49,6 +50,11 @@ public final class LocalStack implements AutoCloseable {
 
     public Optional<ClusterSettings> cluster() {
         return Optional.ofNullable(cluster);
+    }
+
+    /** Every broker, for the Kafka clients' bootstrap.servers. */
+    public String kafkaBootstrap() {
+        return topology.kafkaBootstrap();
     }
 
     /** Contact points of every Cassandra node, for the driver and the connector. */
@@ -68,7 +74,7 @@ public final class LocalStack implements AutoCloseable {
             // Only the one-node stack can run with authentication (up --auth); a ring never does.
             Optional<CassandraCredentials> credentials = cluster == null ? LocalAuthentication.ensureRole(
                     cassandraContactPoints(), settings.datacenter(), settings.home(), READY_TIMEOUT) : Optional.empty();
-            boolean topicCreated = bootstrap.apply(settings.kafka().toString(), cassandraContactPoints(), settings.datacenter(),
+            boolean topicCreated = bootstrap.apply(kafkaBootstrap(), cassandraContactPoints(), settings.datacenter(),
                     credentials);
             startup.handOver();
             return new UpReport(services, bootstrap, topicCreated, Supervisor.since(started));
@@ -106,6 +112,11 @@ public final class LocalStack implements AutoCloseable {
         return cluster == null ? List.of() : RingNode.read(cassandraContactPoints(), settings.datacenter(), timeout);
     }
 
+    /** Cluster mode: the brokers, their controller quorum and {@code topic}'s partitions; empty when no broker answers or runs no cluster. */
+    public Optional<KafkaClusterState> kafkaCluster(String topic, Duration timeout) {
+        return cluster == null ? Optional.empty() : KafkaClusterState.read(kafkaBootstrap(), topic, timeout);
+    }
+
     /** Cluster mode: the Spark master's state (workers, applications), empty when it does not answer or runs no cluster. */
     public Optional<SparkMasterState> sparkMaster(Duration timeout) throws InterruptedException {
         return cluster == null ? Optional.empty() : new SparkMasterState.Probe(cluster.spark().ui()).fetch(timeout);
@@ -126,7 +137,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * SIGKILL to the service {@code name} of the stack in {@code home} (kafka, cassandra-2, spark-worker-1, ...): no
+     * SIGKILL to the service {@code name} of the stack in {@code home} (kafka, kafka-2, cassandra-2, spark-worker-1, ...): no
      * shutdown, as when its machine dies. Returns once it is gone, with how long that took; {@link #up} starts it
      * again on its data.
      */

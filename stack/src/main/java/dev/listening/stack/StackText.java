@@ -1,7 +1,9 @@
 package dev.listening.stack;
 
 import dev.listening.contract.Env;
+import dev.listening.contract.options.BootstrapOption;
 import dev.listening.stack.cassandra.RingNode;
+import dev.listening.stack.kafka.KafkaClusterState;
 import dev.listening.stack.spark.SparkCluster;
 import dev.listening.stack.spark.SparkMasterState;
 
@@ -44,11 +46,37 @@ public final class StackText {
     }
 
     /** After `up --cluster`: how the other commands reach the ring and the Spark master. */
-    public static List<String> clusterHints(String contactPoints, ClusterSettings cluster) {
+    public static List<String> clusterHints(String kafkaBootstrap, String contactPoints, ClusterSettings cluster) {
         return List.of(
+                "kafka brokers " + kafkaBootstrap + " (give other commands all of them: " + BootstrapOption.BOOTSTRAP + " or "
+                        + Env.KAFKA + ")",
                 "cassandra ring " + contactPoints + " (give other commands all of them: --cassandra or " + Env.CASSANDRA + ")",
                 "spark master " + cluster.spark().masterUrl() + ", UI " + SparkCluster.uiUrl(cluster.spark().ui())
                         + " (./pipeline stream --master " + cluster.spark().masterUrl() + " --consistency LOCAL_QUORUM)");
+    }
+
+    /** The brokers, the controller quorum and {@code topic}'s partitions, each with its leader and in-sync replicas. */
+    public static List<String> kafka(String topic, Optional<KafkaClusterState> state) {
+        if (state.isEmpty()) {
+            return List.of("brokers        no broker answers");
+        }
+        KafkaClusterState kafka = state.get();
+        List<String> lines = new ArrayList<>();
+        lines.add("brokers        " + kafka.brokers().size() + " live (" + ids(kafka.brokers()) + "), controller "
+                + (kafka.leader().isPresent() ? kafka.leader().getAsInt() : "none") + " of the quorum " + ids(kafka.voters()));
+        if (kafka.topic().isEmpty()) {
+            lines.add("topic          " + topic + " does not exist");
+            return lines;
+        }
+        KafkaClusterState.TopicState t = kafka.topic().get();
+        lines.add(String.format(Locale.ROOT, "topic          %s: %d partitions, replication factor %d, min.insync.replicas %d, "
+                        + "%d of %d fully in sync", t.name(), t.partitions().size(),
+                t.partitions().stream().mapToInt(p -> p.replicas().size()).max().orElse(0), t.minInSyncReplicas(),
+                t.fullyInSync(), t.partitions().size()));
+        t.partitions().forEach(p -> lines.add(String.format(Locale.ROOT, "  partition %-4d leader %-5s replicas %-10s isr %s",
+                p.partition(), p.leader().isPresent() ? Integer.toString(p.leader().getAsInt()) : "none", ids(p.replicas()),
+                ids(p.isr()))));
+        return lines;
     }
 
     /** The ring, node by node, and the workers the Spark master knows. */
@@ -95,6 +123,10 @@ public final class StackText {
                 .map(port -> port.role() + " " + port.endpoint().port())
                 .collect(Collectors.joining(", "));
         return ports.get(0).endpoint() + (others.isEmpty() ? "" : " (" + others + ")");
+    }
+
+    private static String ids(List<Integer> ids) {
+        return ids.isEmpty() ? "-" : ids.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     private static String seconds(Duration duration) {

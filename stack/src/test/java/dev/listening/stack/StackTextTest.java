@@ -2,6 +2,7 @@ package dev.listening.stack;
 
 import dev.listening.cql.Replication;
 import dev.listening.stack.cassandra.RingNode;
+import dev.listening.stack.kafka.KafkaClusterState;
 import dev.listening.stack.net.HostPort;
 import dev.listening.stack.spark.SparkMasterState;
 import org.junit.jupiter.api.Test;
@@ -10,9 +11,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StackTextTest {
@@ -86,5 +89,36 @@ class StackTextTest {
         assertTrue(lines.get(5).contains("DEAD") && lines.get(5).contains("cores 0/1"), lines.get(5));
         assertEquals(List.of("ring           no node answers", "spark          the master's UI does not answer"),
                 StackText.cluster(List.of(), Optional.empty()));
+    }
+
+    @Test
+    void clusterStatusShowsTheBrokersTheControllerAndEachPartitionsLeaderAndIsr() {
+        KafkaClusterState kafka = new KafkaClusterState(List.of(3, 1), List.of(1, 2, 3), OptionalInt.of(3),
+                Optional.of(new KafkaClusterState.TopicState("events", 2, List.of(
+                        new KafkaClusterState.Partition(1, OptionalInt.of(3), List.of(3, 1, 2), List.of(3, 1)),
+                        new KafkaClusterState.Partition(0, OptionalInt.of(1), List.of(1, 2, 3), List.of(3, 2, 1))))));
+
+        List<String> lines = StackText.kafka("events", Optional.of(kafka));
+
+        assertEquals(List.of("brokers        2 live (1,3), controller 3 of the quorum 1,2,3",
+                "topic          events: 2 partitions, replication factor 3, min.insync.replicas 2, 1 of 2 fully in sync",
+                "  partition 0    leader 1     replicas 1,2,3      isr 1,2,3",
+                "  partition 1    leader 3     replicas 3,1,2      isr 1,3"), lines);
+        assertFalse(kafka.healthy(3), "a broker is missing and a partition is short of a replica");
+        assertEquals(List.of("brokers        no broker answers"), StackText.kafka("events", Optional.empty()));
+        assertEquals("topic          other does not exist", StackText.kafka("other",
+                Optional.of(new KafkaClusterState(List.of(1, 2, 3), List.of(1, 2, 3), OptionalInt.of(1), Optional.empty()))).get(1));
+    }
+
+    @Test
+    void aClusterIsHealthyWithEveryBrokerALeaderAndEveryPartitionInSync() {
+        KafkaClusterState.TopicState inSync = new KafkaClusterState.TopicState("events", 2,
+                List.of(new KafkaClusterState.Partition(0, OptionalInt.of(2), List.of(2, 3, 1), List.of(1, 2, 3))));
+        assertTrue(new KafkaClusterState(List.of(1, 2, 3), List.of(1, 2, 3), OptionalInt.of(2), Optional.of(inSync)).healthy(3));
+        assertFalse(new KafkaClusterState(List.of(1, 2, 3), List.of(1, 2, 3), OptionalInt.empty(), Optional.of(inSync)).healthy(3),
+                "no active controller");
+        assertFalse(new KafkaClusterState(List.of(1, 2, 3), List.of(1, 2, 3), OptionalInt.of(2), Optional.of(
+                new KafkaClusterState.TopicState("events", 2, List.of(new KafkaClusterState.Partition(0, OptionalInt.empty(),
+                        List.of(2, 3, 1), List.of(1, 2, 3)))))).healthy(3), "a partition without a leader");
     }
 }

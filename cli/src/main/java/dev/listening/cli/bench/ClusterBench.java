@@ -8,7 +8,9 @@ import dev.listening.contract.StreamerOptions;
 import dev.listening.contract.options.SongsOption;
 import dev.listening.stack.ClusterSettings;
 import dev.listening.stack.ProjectRoot;
+import dev.listening.stack.StackSettings;
 import dev.listening.stack.cassandra.CassandraRing;
+import dev.listening.stack.kafka.KafkaRing;
 import dev.listening.stack.net.HostPort;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,18 +18,25 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 
-/** ./pipeline bench cluster: the streamer's rows/s on the local cluster with 1 vs 2 workers, 1 vs 3 nodes, RF 1 vs 3. */
+/** ./pipeline bench cluster: the streamer's rows/s on the local cluster with 1 vs 2 workers, 1 vs 3 nodes, RF 1 vs 3, 1 vs 3 brokers. */
 @Command(name = "cluster", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
                 "On the cluster of ./pipeline up --cluster: fills a fresh topic with --warmup-records + --records events, then "
                         + "streams it four times (trigger 1s, 1-core executors), each into a fresh keyspace: 1 and 2 workers on "
                         + "the ring at RF 3 and LOCAL_QUORUM, 2 workers on the ring at RF 1 and LOCAL_ONE, and 2 workers on a "
                         + "node of its own at RF 1 (started on the address after the ring's for this run, then deleted).",
+                "Then the same events go into a broker of its own (on the address after the brokers', then deleted) and are "
+                        + "streamed with 2 workers into the ring at RF 3; both fills (acks=all) are timed: 3 brokers against 1.",
                 "Prints each run's steady rows/s (batches after the warm-up records) and the ratios, and writes them to --out."})
 public final class ClusterBench extends ReportedBench<ClusterThroughput.Result> {
-    /** --cassandra is the ring's first node, as given to up --cluster. */
+    /** --bootstrap is the first broker and --cassandra the ring's first node, as given to up --cluster. */
     @Mixin
     ServiceOptions services;
+
+    @Option(names = StackSettings.KAFKA_CONTROLLER_PORT_FLAG, paramLabel = "PORT", defaultValue = Env.KAFKA_CONTROLLER_PORT_OPTION,
+            description = "The brokers' controller port, also the extra broker's (env " + Env.KAFKA_CONTROLLER_PORT + "). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int kafkaControllerPort;
 
     @Option(names = "--cassandra-nodes", paramLabel = "N", defaultValue = "3",
             description = "Nodes of the ring, as given to up --cluster. Default: ${DEFAULT-VALUE}.")
@@ -75,7 +84,8 @@ public final class ClusterBench extends ReportedBench<ClusterThroughput.Result> 
     Benchmark<ClusterThroughput.Result> benchmark() {
         Path root = ProjectRoot.get();
         String ring = new CassandraRing(HostPort.parse(services.cassandra()), storagePort, cassandraNodes, "1G").contactPoints();
-        return new ClusterThroughput(new ClusterThroughput.Settings(services.bootstrap(), ring, cassandraNodes, storagePort,
+        String brokers = new KafkaRing(HostPort.parse(services.bootstrap().split(",")[0]), kafkaControllerPort).bootstrap();
+        return new ClusterThroughput(new ClusterThroughput.Settings(brokers, kafkaControllerPort, ring, cassandraNodes, storagePort,
                 services.datacenter(), root, home.home(), songs.songs(), records, warmupRecords, batchRecords,
                 partitions, "spark://" + HostPort.parse(sparkMaster), executorMemory, out().toAbsolutePath().getParent()));
     }

@@ -30,6 +30,10 @@ public final class StackOptions {
     HomeOption home;
 
     public StackSettings settings() {
+        if (kafka.contains(",")) {
+            throw new UserError("the local stack takes its first broker: " + StackSettings.KAFKA_FLAG + " takes one host:port, not '"
+                    + kafka + "' (with --cluster the other brokers listen on the next addresses)");
+        }
         String node = cassandra.cassandra();
         if (node.contains(",")) {
             throw new UserError("the local stack runs one Cassandra node: " + StackSettings.CASSANDRA_FLAG

@@ -28,8 +28,9 @@ import java.util.concurrent.Callable;
                 "Both start at once; then the topic is created if missing and cql/create_db.cql is applied to the keyspace. "
                         + "Running it again is harmless: running services are reported, missing ones started. "
                         + "Data stays in --home across up/down.",
-                "With --cluster: a Cassandra ring (127.0.0.1, .2, .3 on the same ports), a Spark standalone master and "
-                        + "workers, and the topic with several partitions; the keyspace replicates to every node."})
+                "With --cluster: three Kafka brokers and a Cassandra ring (each on 127.0.0.1, .2, .3 with the same ports), "
+                        + "a Spark standalone master and workers, and the topic with several partitions, a replica on every broker "
+                        + "and min.insync.replicas 2; the keyspace replicates to every node."})
 public final class UpCommand implements Callable<Integer> {
     @Mixin
     StackOptions stack;
@@ -88,7 +89,7 @@ public final class UpCommand implements Callable<Integer> {
         }
         UpReport report = local.up(bootstrap, Duration.ofSeconds(readyTimeoutSeconds));
         StackText.up(report, settings.root()).forEach(System.out::println);
-        local.cluster().ifPresent(c -> StackText.clusterHints(local.cassandraContactPoints(), c).forEach(System.out::println));
+        local.cluster().ifPresent(c -> StackText.clusterHints(local.kafkaBootstrap(), local.cassandraContactPoints(), c).forEach(System.out::println));
         return 0;
     }
 }

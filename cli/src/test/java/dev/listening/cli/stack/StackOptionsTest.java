@@ -36,6 +36,14 @@ class StackOptionsTest {
     }
 
     @Test
+    void theLocalStackIsGivenItsFirstBrokerOnly() {
+        UpCommand up = new UpCommand();
+        new CommandLine(up).parseArgs("--cluster", "--kafka", "127.0.0.1:9092,127.0.0.2:9092");
+        UserError error = assertThrows(UserError.class, () -> up.stack.settings());
+        assertTrue(error.getMessage().contains("takes its first broker"), error.getMessage());
+    }
+
+    @Test
     void aBadReplicationIsRejectedWhileParsing() {
         assertThrows(CommandLine.ParameterException.class,
                 () -> new CommandLine(new UpCommand()).parseArgs("--replication", "EverywhereStrategy:9"));

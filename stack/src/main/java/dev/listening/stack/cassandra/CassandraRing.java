@@ -4,9 +4,6 @@ import dev.listening.contract.UserError;
 import dev.listening.stack.net.HostPort;
 
 import java.math.BigInteger;
-import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -29,7 +26,7 @@ public record CassandraRing(HostPort first, int storagePort, int nodes, String m
 
     /** CQL address of node {@code index} (from 0). */
     public HostPort node(int index) {
-        return new HostPort(address(first, index), first.port());
+        return address(first, index);
     }
 
     public List<HostPort> cqlAddresses() {
@@ -55,23 +52,9 @@ public record CassandraRing(HostPort first, int storagePort, int nodes, String m
         return MIN_TOKEN.add(TOKEN_RANGE.multiply(BigInteger.valueOf(index)).divide(BigInteger.valueOf(count))).toString();
     }
 
-    private static String address(HostPort first, int offset) {
-        InetAddress address;
-        try {
-            address = InetAddress.getByName(first.host());
-        } catch (UnknownHostException e) {
-            throw new UserError("cannot resolve host '" + first.host() + "'", e);
-        }
-        byte[] bytes = address.getAddress();
-        if (!(address instanceof Inet4Address) || (bytes[3] & 0xff) + offset > 254) {
-            throw new UserError("a local ring of " + (offset + 1) + " Cassandra nodes needs an IPv4 address with room for "
-                    + offset + " more after it (such as 127.0.0.1), not " + first.host());
-        }
-        bytes[3] = (byte) ((bytes[3] & 0xff) + offset);
-        try {
-            return InetAddress.getByAddress(bytes).getHostAddress();
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
+    private static HostPort address(HostPort first, int offset) {
+        return first.plus(offset).orElseThrow(() -> new UserError("a local ring of " + (offset + 1)
+                + " Cassandra nodes needs an IPv4 address with room for " + offset + " more after it (such as 127.0.0.1), not "
+                + first.host()));
     }
 }

@@ -3,23 +3,39 @@ package dev.listening.stack.kafka;
 import dev.listening.stack.net.HostPort;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
- * A single Kafka node in KRaft mode, broker and controller in one JVM. Replication factors are 1
- * everywhere: with one broker, anything higher makes the internal topics unavailable.
+ * A Kafka node in KRaft mode, broker and controller in one JVM: the one node of the local stack, whose
+ * controller quorum is itself alone, or node {@code nodeId} of a ring whose {@code voters} (every node's
+ * controller, in node id order) form a fixed quorum. Each topic gets a replica on every node and needs a
+ * majority of them in sync to take a write with acks=all: with one node that is 1 and 1, with three 3 and 2.
+ *
+ * @param voters        empty for the one node
+ * @param clusterIdFile where the id its storage is formatted with is kept: every node of a ring shares one
  */
-public record KafkaConfig(HostPort broker, int controllerPort, Path dir) {
+public record KafkaConfig(int nodeId, HostPort broker, int controllerPort, Path dir, List<HostPort> voters, Path clusterIdFile) {
     public static final String MAIN_CLASS = "kafka.Kafka";
     public static final String STORAGE_TOOL = "kafka.tools.StorageTool";
-    static final int NODE_ID = 1;
-    /** Replication factors and minimum in-sync replicas: 1, the only broker. */
-    private static final List<String> SINGLE_REPLICA = List.of("default.replication.factor",
-            "offsets.topic.replication.factor", "transaction.state.log.replication.factor", "transaction.state.log.min.isr",
-            "share.coordinator.state.topic.replication.factor", "share.coordinator.state.topic.min.isr");
+    static final int ONE_NODE_ID = 1;
+    /** Replication settings of the topics and the internal topics: true for a replication factor, false for a minimum in sync. */
+    private static final Map<String, Boolean> REPLICATION = replication();
+    /** The topics' minimum in-sync replicas, beside the internal topics' own settings. */
+    private static final String MIN_INSYNC_REPLICAS = "min.insync.replicas";
+
+    public KafkaConfig {
+        voters = List.copyOf(voters);
+    }
+
+    /** The one node of the local stack. */
+    public KafkaConfig(HostPort broker, int controllerPort, Path dir) {
+        this(ONE_NODE_ID, broker, controllerPort, dir, List.of(), dir.resolve("cluster.id"));
+    }
 
     public HostPort controller() {
         return broker.withPort(controllerPort);
@@ -38,12 +54,27 @@ public record KafkaConfig(HostPort broker, int controllerPort, Path dir) {
         return logDirs().resolve("meta.properties");
     }
 
+    /** Replicas of each topic: one on every node. */
+    public int replicationFactor() {
+        return Math.max(1, voters.size());
+    }
+
+    /** In-sync replicas a write with acks=all needs: a majority, so that one node of three may be down. */
+    public int minInSyncReplicas() {
+        return replicationFactor() / 2 + 1;
+    }
+
     public Map<String, String> properties() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("process.roles", "broker,controller");
-        p.put("node.id", Integer.toString(NODE_ID));
-        // dynamic quorum: formatted with --standalone, this node is the only voter
-        p.put("controller.quorum.bootstrap.servers", controller().toString());
+        p.put("node.id", Integer.toString(nodeId));
+        if (voters.isEmpty()) {
+            // dynamic quorum: formatted with --standalone, this node is the only voter
+            p.put("controller.quorum.bootstrap.servers", controller().toString());
+        } else {
+            p.put("controller.quorum.voters", IntStream.range(0, voters.size())
+                    .mapToObj(i -> (i + 1) + "@" + voters.get(i)).collect(Collectors.joining(",")));
+        }
         p.put("listeners", "PLAINTEXT://" + broker + ",CONTROLLER://" + controller());
         p.put("advertised.listeners", "PLAINTEXT://" + broker);
         p.put("controller.listener.names", "CONTROLLER");
@@ -53,8 +84,9 @@ public record KafkaConfig(HostPort broker, int controllerPort, Path dir) {
         p.put("num.partitions", "1");
         p.put("auto.create.topics.enable", "true");
         p.put("group.initial.rebalance.delay.ms", "0");
-        for (String name : SINGLE_REPLICA) {
-            p.put(name, "1");
+        REPLICATION.forEach((name, factor) -> p.put(name, Integer.toString(factor ? replicationFactor() : minInSyncReplicas())));
+        if (!voters.isEmpty()) {
+            p.put(MIN_INSYNC_REPLICAS, Integer.toString(minInSyncReplicas()));
         }
         return p;
     }
@@ -66,17 +98,35 @@ public record KafkaConfig(HostPort broker, int controllerPort, Path dir) {
                 .collect(Collectors.joining("\n", "", "\n"));
     }
 
+    /** Half a gigabyte for the one node; a node of a ring carries less of the load and shares the machine with two more. */
     public List<String> jvmOptions() {
-        return List.of("-Xms256m", "-Xmx512m", "-XX:+UseG1GC", "-Djava.awt.headless=true",
-                "-XX:ErrorFile=" + dir.resolve("hs_err_pid%p.log"),
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+        List<String> options = new ArrayList<>(voters.isEmpty() ? List.of("-Xms256m", "-Xmx512m") : List.of("-Xms128m", "-Xmx384m"));
+        options.addAll(List.of("-XX:+UseG1GC", "-Djava.awt.headless=true", "-XX:ErrorFile=" + dir.resolve("hs_err_pid%p.log"),
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+        return options;
     }
 
     public List<String> arguments() {
         return List.of(propertiesFile().toString());
     }
 
+    /** The one node formats itself as the only voter; the nodes of a ring know their voters from the properties. */
     public List<String> formatArguments(String clusterId) {
-        return List.of("format", "-t", clusterId, "-c", propertiesFile().toString(), "--standalone");
+        List<String> arguments = new ArrayList<>(List.of("format", "-t", clusterId, "-c", propertiesFile().toString()));
+        if (voters.isEmpty()) {
+            arguments.add("--standalone");
+        }
+        return arguments;
+    }
+
+    private static Map<String, Boolean> replication() {
+        Map<String, Boolean> settings = new LinkedHashMap<>();
+        settings.put("default.replication.factor", true);
+        settings.put("offsets.topic.replication.factor", true);
+        settings.put("transaction.state.log.replication.factor", true);
+        settings.put("transaction.state.log.min.isr", false);
+        settings.put("share.coordinator.state.topic.replication.factor", true);
+        settings.put("share.coordinator.state.topic.min.isr", false);
+        return settings;
     }
 }

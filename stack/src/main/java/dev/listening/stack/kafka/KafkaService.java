@@ -25,22 +25,37 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** The Kafka broker of the local stack. */
+/** A Kafka node of the local stack: the one broker, or one broker of a ring (named kafka-N). */
 public final class KafkaService implements Service {
     public static final String NAME = "kafka";
     private static final Logger LOG = LoggerFactory.getLogger(KafkaService.class);
     private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
 
+    private final String name;
     private final KafkaConfig config;
 
     public KafkaService(KafkaConfig config) {
+        this(NAME, config);
+    }
+
+    public KafkaService(String name, KafkaConfig config) {
+        this.name = name;
         this.config = config;
+    }
+
+    /** The name of the ring's node number {@code number} (from 1), also its node id. */
+    public static String nodeName(int number) {
+        return NAME + "-" + number;
+    }
+
+    KafkaConfig config() {
+        return config;
     }
 
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     @Override
@@ -81,9 +96,8 @@ public final class KafkaService implements Service {
         }
         if (!Files.exists(config.metaProperties())) {
             LOG.info("formatting Kafka storage in {}", config.logDirs());
-            Path clusterIdFile = config.dir().resolve("cluster.id");
-            storageTool(java, classpath, List.of("random-uuid"), clusterIdFile);
-            storageTool(java, classpath, config.formatArguments(clusterId(clusterIdFile)), config.dir().resolve("format.out"));
+            storageTool(java, classpath, config.formatArguments(ClusterId.ensure(config.clusterIdFile())),
+                    config.dir().resolve("format.out"));
         }
     }
 
@@ -113,22 +127,12 @@ public final class KafkaService implements Service {
         }
     }
 
-    private static String clusterId(Path file) {
-        try {
-            return Files.readAllLines(file).stream().map(String::strip).filter(line -> !line.isEmpty())
-                    .reduce((first, second) -> second)
-                    .orElseThrow(() -> new UserError("the Kafka storage tool printed no cluster id into " + file));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @Override
     public JvmCommand command(Path java, String classpath) {
         return new JvmCommand(java, config.jvmOptions(), classpath, KafkaConfig.MAIN_CLASS, config.arguments());
     }
 
-    /** The broker is ready when it answers a metadata request with itself in the cluster. */
+    /** The broker is ready when it answers a metadata request with itself among the cluster's live brokers. */
     @Override
     public boolean ready(Duration timeout) throws InterruptedException {
         if (!Ports.accepting(config.broker(), CONNECT_TIMEOUT)) {
@@ -136,8 +140,8 @@ public final class KafkaService implements Service {
         }
         Admin admin = Topics.admin(config.broker().toString(), timeout);
         try {
-            return !admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
-                    .nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).isEmpty();
+            return admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
+                    .nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).stream().anyMatch(node -> node.id() == config.nodeId());
         } catch (ExecutionException | TimeoutException | KafkaException e) {
             LOG.debug("kafka not ready yet", e);
             return false;

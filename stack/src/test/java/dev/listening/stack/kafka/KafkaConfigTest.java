@@ -35,6 +35,7 @@ class KafkaConfigTest {
                 .filter(name -> name.endsWith("replication.factor") || name.endsWith("min.isr")).sorted().toList();
         assertEquals(6, factors.size(), factors.toString());
         factors.forEach(name -> assertEquals("1", p.getProperty(name), name));
+        assertEquals(null, p.getProperty("min.insync.replicas"), "the broker's default, 1");
     }
 
     @Test
@@ -42,6 +43,7 @@ class KafkaConfigTest {
         assertEquals(List.of("format", "-t", "abc", "-c", "/data/kafka/server.properties", "--standalone"),
                 config.formatArguments("abc"));
         assertEquals(Path.of("/data/kafka/kafka-logs/meta.properties"), config.metaProperties());
+        assertEquals(Path.of("/data/kafka/cluster.id"), config.clusterIdFile());
     }
 
     @Test
