@@ -110,8 +110,16 @@ public final class StreamerJob {
                         Path.of(config.checkpoint(), ROLLUP_CHECKPOINT).toString(),
                         new RollupSink(conf, config.keyspace(), config.consistency(), retry)));
         watchdog.start();
+        // One stop at a time, each waiting for its query's thread: the main thread, woken when the hook stopped the
+        // first query, must not return (spark-submit then stops the context) while the hook still stops the other.
+        Object stopping = new Object();
+        Runnable stopAll = () -> {
+            synchronized (stopping) {
+                queries.forEach(StreamerJob::stop);
+            }
+        };
         ShutdownHookManager.addShutdownHook(STOP_QUERY_PRIORITY, () -> {
-            queries.forEach(StreamerJob::stop);
+            stopAll.run();
             outlets.forEach(MetricsOutlet::close);
             return BoxedUnit.UNIT;
         });
@@ -125,7 +133,7 @@ public final class StreamerJob {
             String failed = queries.stream().filter(q -> q.exception().isDefined()).map(StreamingQuery::name).findFirst().orElse("");
             throw new UserError("the streaming query " + failed + " stopped: " + failure(e), e);
         } finally {
-            queries.forEach(StreamerJob::stop);
+            stopAll.run();
             outlets.forEach(MetricsOutlet::close);
         }
     }
@@ -199,7 +207,7 @@ public final class StreamerJob {
 
     private static void stop(StreamingQuery query) {
         if (query.isActive()) {
-            LOG.info("stopping: the batch in flight, if any, is replayed on restart");
+            LOG.info("stopping: the batch in flight, if any, is replayed on restart ({})", query.name());
             try {
                 query.stop();
             } catch (TimeoutException e) {
