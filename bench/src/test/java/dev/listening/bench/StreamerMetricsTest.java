@@ -21,12 +21,12 @@ class StreamerMetricsTest {
 
     static BatchMetrics batch(long id, long rows, long durationMs, long deadLetters, long joinMisses, Long rolledUpThrough) {
         return new BatchMetrics("2024-05-01T12:00:00Z", "run", id, false, rows, rows - deadLetters, deadLetters, joinMisses,
-                0, durationMs, rows * 1000.0 / durationMs, 0L, 0.0, rolledUpThrough, 0, null, null);
+                0, durationMs, rows * 1000.0 / durationMs, 0L, 0.0, rolledUpThrough, null, 0.0, 0, null, null);
     }
 
     private static BatchMetrics idle(long lastBatch, long rolledUpThrough) {
         return new BatchMetrics("2024-05-01T12:01:00Z", "run", lastBatch, true, 0, 0, 0, 0, 0, 0, 0, 0L, 0.0,
-                rolledUpThrough, 0, null, null);
+                rolledUpThrough, null, 0.0, 0, null, null);
     }
 
     @Test
@@ -78,11 +78,11 @@ class StreamerMetricsTest {
 
     private static BatchMetrics at(String time, long id, long rows, long stored, long durationMs, Long rolledUpThrough) {
         return new BatchMetrics(time, "run", id, false, rows, stored, rows - stored, 0, 0, durationMs, rows * 1000.0 / durationMs,
-                0L, 0.0, rolledUpThrough, 0, null, null);
+                0L, 0.0, rolledUpThrough, null, 0.0, 0, null, null);
     }
 
     private static BatchMetrics idleAt(String time, long lastBatch, Long rolledUpThrough) {
-        return new BatchMetrics(time, "run", lastBatch, true, 0, 0, 0, 0, 0, 0, 0, 0L, 0.0, rolledUpThrough, 0, null, null);
+        return new BatchMetrics(time, "run", lastBatch, true, 0, 0, 0, 0, 0, 0, 0, 0L, 0.0, rolledUpThrough, null, 0.0, 0, null, null);
     }
 
     @Test

@@ -14,8 +14,6 @@ public final class Names {
     public static final String LISTENER_HOURLY_TABLE = "listener_hourly";
     /** A listener's plays of one song in a UTC date/hour: the part an hour's plays of that song are summed from. */
     public static final String LISTENER_SONG_HOURLY_TABLE = "listener_song_hourly";
-    /** What micro-batches touched whose rollups are not written yet. */
-    public static final String ROLLUP_PENDING_TABLE = "rollup_pending";
 
     private Names() {
     }

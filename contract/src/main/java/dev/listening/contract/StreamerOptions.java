@@ -32,6 +32,7 @@ public final class StreamerOptions {
     public static final String CHECKPOINT = "--checkpoint";
     public static final String RETRY_TIMEOUT = "--retry-timeout";
     public static final String ROLLUP_INTERVAL = "--rollup-interval";
+    public static final String ROLLUP_LATENESS = "--rollup-lateness";
     public static final String STALL_TIMEOUT = "--stall-timeout";
     public static final String METRICS_FILE = "--metrics-file";
     public static final String METRICS_PORT = "--metrics-port";
@@ -45,8 +46,13 @@ public final class StreamerOptions {
     public static final String DEFAULT_STARTING_OFFSETS = "earliest";
     /** How long a batch keeps retrying while Cassandra is unreachable before the job gives up. */
     public static final String DEFAULT_RETRY_TIMEOUT = "10m";
-    /** Rollups trail the history by about this much; a longer interval recomputes shared hours and days less often. */
+    /** Rollups trail the history by about this much; a longer interval spreads each state commit over more events. */
     public static final String DEFAULT_ROLLUP_INTERVAL = "10s";
+    /**
+     * The rollups' watermark: events older than the newest event time seen minus this are stored but not rolled
+     * up. Also how long event ids are kept to drop a resent event, and a day's sums after the day ended.
+     */
+    public static final String DEFAULT_ROLLUP_LATENESS = "10m";
     /**
      * With no batch, idle trigger or retry for this long the job exits (code 3) instead of hanging; well
      * above a slow batch of the default size and the longest wait between retries (10 s).
@@ -106,9 +112,14 @@ public final class StreamerOptions {
     public Duration retryTimeout;
 
     @Option(names = ROLLUP_INTERVAL, paramLabel = "DURATION", defaultValue = DEFAULT_ROLLUP_INTERVAL, converter = Interval.class,
-            description = "How often the rollup tables are brought up to date with what the batches since wrote; they trail "
-                    + "the history by about this much. Default: ${DEFAULT-VALUE}.")
+            description = "How often the rollup tables are brought up to date with the events that arrived since (the rollups' "
+                    + "own micro-batch interval); they trail the history by about this much. Default: ${DEFAULT-VALUE}.")
     public Duration rollupInterval;
+
+    @Option(names = ROLLUP_LATENESS, paramLabel = "DURATION", defaultValue = DEFAULT_ROLLUP_LATENESS, converter = Interval.class,
+            description = "The rollups' watermark: an event older than the newest event time seen minus this is stored in the "
+                    + "history but not rolled up (counted as late; ./pipeline rollups rebuild adds it). Default: ${DEFAULT-VALUE}.")
+    public Duration rollupLateness;
 
     @Option(names = STALL_TIMEOUT, paramLabel = "DURATION", defaultValue = DEFAULT_STALL_TIMEOUT, converter = Interval.class,
             description = "With no batch finished, no idle trigger and no retry for this long, the job exits with code 3 "

@@ -21,8 +21,8 @@ class SchemaTest {
     @Test
     void scriptCreatesTheKeyspaceThenTheTablesThenUpgradesAnOlderHistoryTable() {
         List<String> statements = schema.statementsFor(Names.KEYSPACE, Replication.simple(1));
-        assertEquals(9, statements.size());
-        assertTrue(statements.get(8).startsWith("ALTER TABLE spotify." + Names.HISTORY_TABLE + " ADD IF NOT EXISTS"));
+        assertEquals(8, statements.size());
+        assertTrue(statements.get(7).startsWith("ALTER TABLE spotify." + Names.HISTORY_TABLE + " ADD IF NOT EXISTS"));
         assertTrue(statements.get(0).startsWith("CREATE KEYSPACE IF NOT EXISTS spotify"));
         assertTrue(statements.get(1).contains("spotify." + Names.HISTORY_TABLE));
         assertTrue(statements.get(2).contains("spotify." + Names.DEAD_LETTER_TABLE));
@@ -30,7 +30,6 @@ class SchemaTest {
         assertTrue(statements.get(4).contains("spotify." + Names.LISTENER_SONG_HOURLY_TABLE + " "));
         assertTrue(statements.get(5).contains("spotify." + Names.BY_HOUR_TABLE + " "));
         assertTrue(statements.get(6).contains("spotify." + Names.LISTENER_DAILY_TABLE + " "));
-        assertTrue(statements.get(7).contains("spotify." + Names.ROLLUP_PENDING_TABLE + " "));
     }
 
     @Test

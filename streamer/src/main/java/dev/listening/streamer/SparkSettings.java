@@ -11,6 +11,9 @@ import java.util.Optional;
  */
 public final class SparkSettings {
     public static final String APP_NAME = "listening-streamer";
+    static final String STATE_STORE = "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider";
+    /** State stores per stateful operator, fixed in the checkpoint by its first run: more only add fixed costs per batch here. */
+    private static final String ROLLUP_PARTITIONS = "4";
 
     private SparkSettings() {
     }
@@ -45,6 +48,11 @@ public final class SparkSettings {
         // The songs' broadcast hash relation is rebuilt every micro-batch; the default page (32 MiB on
         // two cores) made it 32 MiB for 1.5 MiB of songs.
         conf.setIfMissing("spark.buffer.pageSize", "2m");
+        // The rollups' state (RollupStream) off the JVM heap, its commits incremental; the only shuffle of the job
+        // is the rollups' aggregation, and each of its partitions is a state store committed every rollup batch.
+        conf.setIfMissing("spark.sql.streaming.stateStore.providerClass", STATE_STORE);
+        conf.setIfMissing("spark.sql.streaming.stateStore.rocksdb.changelogCheckpointing.enabled", "true");
+        conf.setIfMissing("spark.sql.shuffle.partitions", ROLLUP_PARTITIONS);
         // Below the shutdown hook timeout (30 s), so a stop that hangs is reported, not cut off.
         conf.setIfMissing("spark.sql.streaming.stopTimeout", "20s");
         return conf;

@@ -23,6 +23,7 @@ public record StreamerConfig(
         String checkpoint,
         Duration retryTimeout,
         Duration rollupInterval,
+        Duration rollupLateness,
         Duration stallTimeout,
         String metricsFile,
         int metricsPort,
@@ -42,6 +43,8 @@ public record StreamerConfig(
         require(stallTimeout.compareTo(MIN_STALL_TIMEOUT) >= 0 && stallTimeout.compareTo(trigger.multipliedBy(3)) >= 0,
                 StreamerOptions.STALL_TIMEOUT + " must be at least " + MIN_STALL_TIMEOUT.toSeconds() + " s and three triggers, not "
                         + stallTimeout.toSeconds() + " s");
+        require(!rollupInterval.isZero() && !rollupLateness.isNegative(), StreamerOptions.ROLLUP_INTERVAL + " must be more than 0 and "
+                + StreamerOptions.ROLLUP_LATENESS + " at least 0");
         require(metricsPort >= 0 && metricsPort <= MAX_PORT,
                 StreamerOptions.METRICS_PORT + " must be a port (1-" + MAX_PORT + ") or 0 for none, not " + metricsPort);
         // A JSON offsets object is checked by Spark's Kafka source when the query starts.

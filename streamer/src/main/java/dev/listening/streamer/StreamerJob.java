@@ -6,30 +6,31 @@ import dev.listening.contract.UserError;
 import dev.listening.contract.kafka.KafkaClient;
 import dev.listening.contract.kafka.Topics;
 import dev.listening.streamer.metrics.BatchCounter;
-import dev.listening.streamer.metrics.BatchReport;
 import dev.listening.streamer.metrics.JsonLinesOutlet;
 import dev.listening.streamer.metrics.MetricsListener;
 import dev.listening.streamer.metrics.MetricsOutlet;
 import dev.listening.streamer.metrics.PrometheusOutlet;
 import dev.listening.streamer.plan.ListeningPlan;
 import dev.listening.streamer.plan.Songs;
-import dev.listening.streamer.rollup.PendingRollups;
-import dev.listening.streamer.rollup.RollupQueue;
-import dev.listening.streamer.rollup.RollupWriter;
+import dev.listening.streamer.rollup.RollupStream;
 import dev.listening.streamer.sink.CassandraBatchWriter;
 import dev.listening.streamer.sink.CassandraProbe;
 import dev.listening.streamer.sink.OutageRetry;
 import dev.listening.streamer.sink.Outages;
+import dev.listening.streamer.sink.RollupSink;
 import dev.listening.streamer.sink.StatementFile;
 import dev.listening.streamer.sink.TableWriter;
 import dev.listening.streamer.watchdog.ProgressBeat;
 import dev.listening.streamer.watchdog.StallWatchdog;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkException;
+import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.DataStreamWriter;
+import org.apache.spark.sql.streaming.OutputMode;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.apache.spark.sql.streaming.Trigger;
@@ -50,12 +51,17 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
- * The streaming job: Kafka topic -> {@link ListeningPlan} -> Cassandra, until stopped. Runs
- * inside spark-submit's JVM (the driver); a SIGINT or SIGTERM stops the query before Spark stops.
+ * The streaming job, until stopped: two queries on the same Kafka topic, each with its checkpoint. One
+ * writes every record to listening_history or the dead letters ({@link ListeningPlan}); the other keeps
+ * the rollup tables ({@link RollupStream}, a stateful aggregation, under the checkpoint's {@code rollups}).
+ * Runs inside spark-submit's JVM (the driver); a SIGINT or SIGTERM stops the queries before Spark stops.
  */
 public final class StreamerJob {
     private static final Logger LOG = LoggerFactory.getLogger(StreamerJob.class);
     static final String QUERY_NAME = "listening";
+    static final String ROLLUP_QUERY_NAME = "rollups";
+    /** The rollup query's checkpoint, inside the job's. */
+    static final String ROLLUP_CHECKPOINT = "rollups";
     /** Runs before Spark's own hook stops the SparkContext under the query. */
     private static final int STOP_QUERY_PRIORITY = ShutdownHookManager.SPARK_CONTEXT_SHUTDOWN_PRIORITY() + 1;
     /** The topic is checked before the query subscribes: also where an unreachable Kafka first shows. */
@@ -92,28 +98,42 @@ public final class StreamerJob {
         CassandraProbe probe = new CassandraProbe(conf);
         probe.requireLogin();
         OutageRetry retry = new OutageRetry(config.retryTimeout(), probe, watchdog::beat);
-        RollupQueue rollups = rollups(conf, retry);
-        spark.streams().addListener(new MetricsListener(counter,
-                () -> new BatchReport.Rollups(rollups.rolledUpThrough(), rollups.lag()), outlets, Clock.systemUTC()));
-        StreamingQuery query = start(spark, songs, new CassandraBatchWriter(
-                TableWriter.of(conf, StatementFile.LISTENING_HISTORY_INSERT, config.keyspace(), config.consistency()),
-                TableWriter.of(conf, StatementFile.LISTENING_DEAD_LETTER_INSERT, config.keyspace(), config.consistency()),
-                retry, counter, rollups));
+        spark.streams().addListener(new MetricsListener(counter, ROLLUP_QUERY_NAME, outlets, Clock.systemUTC()));
+        List<StreamingQuery> queries = List.of(
+                start(ListeningPlan.classify(kafka(spark), songs).writeStream(), QUERY_NAME, config.trigger(), config.checkpoint(),
+                        new CassandraBatchWriter(
+                                TableWriter.of(conf, StatementFile.LISTENING_HISTORY_INSERT, config.keyspace(), config.consistency()),
+                                TableWriter.of(conf, StatementFile.LISTENING_DEAD_LETTER_INSERT, config.keyspace(), config.consistency()),
+                                retry, counter)),
+                start(RollupStream.aggregate(ListeningPlan.valid(kafka(spark), songs), config.rollupLateness()).writeStream()
+                                .outputMode(OutputMode.Update()), ROLLUP_QUERY_NAME, config.rollupInterval(),
+                        Path.of(config.checkpoint(), ROLLUP_CHECKPOINT).toString(),
+                        new RollupSink(conf, config.keyspace(), config.consistency(), retry)));
         watchdog.start();
+        // One stop at a time, each waiting for its query's thread: the main thread, woken when the hook stopped the
+        // first query, must not return (spark-submit then stops the context) while the hook still stops the other.
+        Object stopping = new Object();
+        Runnable stopAll = () -> {
+            synchronized (stopping) {
+                queries.forEach(StreamerJob::stop);
+            }
+        };
         ShutdownHookManager.addShutdownHook(STOP_QUERY_PRIORITY, () -> {
-            stop(query);
-            rollups.close();
+            stopAll.run();
             outlets.forEach(MetricsOutlet::close);
             return BoxedUnit.UNIT;
         });
-        LOG.info("streaming {} from {} into {}.{} every {} s (checkpoint {})", config.topic(), config.bootstrap(),
-                config.keyspace(), Names.HISTORY_TABLE, config.trigger().toMillis() / 1000.0, config.checkpoint());
+        LOG.info("streaming {} from {} into {}.{} every {} s, rollups every {} s with {} s of lateness (checkpoint {})", config.topic(),
+                config.bootstrap(), config.keyspace(), Names.HISTORY_TABLE, config.trigger().toMillis() / 1000.0,
+                config.rollupInterval().toMillis() / 1000.0, config.rollupLateness().toSeconds(), config.checkpoint());
         try {
-            query.awaitTermination();
+            // Either query failing stops the job; a restart resumes both from their checkpoints.
+            spark.streams().awaitAnyTermination();
         } catch (StreamingQueryException e) {
-            throw new UserError("the streaming query stopped: " + failure(e), e);
+            String failed = queries.stream().filter(q -> q.exception().isDefined()).map(StreamingQuery::name).findFirst().orElse("");
+            throw new UserError("the streaming query " + failed + " stopped: " + failure(e), e);
         } finally {
-            rollups.close();
+            stopAll.run();
             outlets.forEach(MetricsOutlet::close);
         }
     }
@@ -129,29 +149,6 @@ public final class StreamerJob {
             LOG.info("metrics in {}", config.metricsFile());
         }
         return outlets;
-    }
-
-    /**
-     * The rollups, started with what an earlier run of this checkpoint left to roll up. A batch waits
-     * when batches handed over two rollup intervals ago are not yet taken by the rollups.
-     */
-    private RollupQueue rollups(SparkConf conf, OutageRetry retry) {
-        RollupQueue rollups = new RollupQueue(new RollupWriter(conf, config.keyspace(), config.consistency()),
-                new PendingRollups(conf, config.keyspace(), config.checkpoint(), config.consistency()),
-                (what, step) -> retry.run(what, step::run), config.rollupInterval(), config.rollupInterval().multipliedBy(2));
-        try {
-            rollups.start();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UserError("interrupted while reading the pending rollups", e);
-        } catch (OutageRetry.CassandraUnavailableException e) {
-            throw new UserError(e.getMessage(), e);
-        } catch (RuntimeException e) {
-            // e.g. a keyspace made before the table existed
-            throw new UserError("cannot read " + config.keyspace() + "." + Names.ROLLUP_PENDING_TABLE + ": "
-                    + Outages.rootMessage(e) + " (./pipeline schema applies cql/create_db.cql)", e);
-        }
-        return rollups;
     }
 
     /**
@@ -181,8 +178,9 @@ public final class StreamerJob {
         return options;
     }
 
-    private StreamingQuery start(SparkSession spark, Dataset<Row> songs, CassandraBatchWriter writer) {
-        Dataset<Row> raw = spark.readStream()
+    /** The topic as the Kafka source reads it; each query has its own source and offsets. */
+    private Dataset<Row> kafka(SparkSession spark) {
+        return spark.readStream()
                 .format("kafka")
                 // --kafka-config's client properties, as the source takes them: prefixed with "kafka."
                 .options(sourceOptions(config.kafka()))
@@ -192,22 +190,24 @@ public final class StreamerJob {
                 // Records deleted by retention before they were read must stop the job, not vanish.
                 .option("failOnDataLoss", true)
                 .load();
+    }
+
+    private static StreamingQuery start(DataStreamWriter<Row> writer, String name, Duration trigger, String checkpoint,
+                                        VoidFunction2<Dataset<Row>, Long> batches) {
         try {
-            return ListeningPlan.classify(raw, songs)
-                    .writeStream()
-                    .queryName(QUERY_NAME)
-                    .trigger(Trigger.ProcessingTime(config.trigger().toMillis()))
-                    .option("checkpointLocation", config.checkpoint())
-                    .foreachBatch(writer)
+            return writer.queryName(name)
+                    .trigger(Trigger.ProcessingTime(trigger.toMillis()))
+                    .option("checkpointLocation", checkpoint)
+                    .foreachBatch(batches)
                     .start();
         } catch (TimeoutException e) {
-            throw new UserError("the streaming query did not start: " + e.getMessage(), e);
+            throw new UserError("the streaming query " + name + " did not start: " + e.getMessage(), e);
         }
     }
 
     private static void stop(StreamingQuery query) {
         if (query.isActive()) {
-            LOG.info("stopping: the batch in flight, if any, is replayed on restart");
+            LOG.info("stopping: the batch in flight, if any, is replayed on restart ({})", query.name());
             try {
                 query.stop();
             } catch (TimeoutException e) {

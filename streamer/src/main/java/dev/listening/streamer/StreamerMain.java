@@ -43,7 +43,7 @@ public final class StreamerMain implements Callable<Integer> {
         return new StreamerConfig(options.kafka.client(), options.topic.topic(), options.cassandra.cassandra(),
                 options.cassandra.datacenter(), options.keyspace.keyspace(), consistency(options.consistency),
                 options.songs.songs().toString(), options.trigger, options.maxOffsetsPerTrigger, options.startingOffsets,
-                checkpoint.toString(), options.retryTimeout, options.rollupInterval, options.stallTimeout,
+                checkpoint.toString(), options.retryTimeout, options.rollupInterval, options.rollupLateness, options.stallTimeout,
                 options.metricsFile(checkpoint).toString(),
                 options.metricsPort, options.metricsAddress);
     }

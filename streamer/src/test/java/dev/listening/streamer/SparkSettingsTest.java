@@ -15,7 +15,7 @@ import java.util.Optional;
 class SparkSettingsTest {
     private static final StreamerConfig CONFIG = new StreamerConfig(KafkaClient.of("k:1"), "t", "c:9042,d:9042", "dc1", "ks",
             DefaultConsistencyLevel.LOCAL_QUORUM, "s.csv", Duration.ofSeconds(1), 10, "earliest", "/ck", Duration.ofMinutes(1),
-            Duration.ofSeconds(10), Duration.ofMinutes(5), "/ck-metrics.jsonl", 0, "127.0.0.1");
+            Duration.ofSeconds(10), Duration.ofMinutes(10), Duration.ofMinutes(5), "/ck-metrics.jsonl", 0, "127.0.0.1");
 
     @Test
     void withoutSparkSubmitTheJobRunsLocallyInUtc() {
@@ -24,6 +24,7 @@ class SparkSettingsTest {
         assertEquals("local[*]", conf.get("spark.master"));
         assertEquals("UTC", conf.get("spark.sql.session.timeZone"));
         assertEquals("20000", conf.get("spark.cassandra.read.timeoutMS"), "every request has a short deadline");
+        assertEquals(SparkSettings.STATE_STORE, conf.get("spark.sql.streaming.stateStore.providerClass"));
     }
 
     @Test

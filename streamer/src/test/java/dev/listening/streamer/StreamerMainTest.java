@@ -36,6 +36,7 @@ class StreamerMainTest {
         assertEquals(100_000, config.maxOffsetsPerTrigger());
         assertEquals(Duration.ofMinutes(10), config.retryTimeout());
         assertEquals(Duration.ofSeconds(10), config.rollupInterval());
+        assertEquals(Duration.ofMinutes(10), config.rollupLateness());
         assertEquals(Duration.ofMinutes(5), config.stallTimeout());
         assertTrue(config.songs().endsWith("data/spotify-songs.csv"), config.songs());
         assertTrue(Path.of(config.checkpoint()).endsWith(Path.of("checkpoints", "t1-ks1")), config.checkpoint());
@@ -54,11 +55,11 @@ class StreamerMainTest {
         StreamerConfig config = parse("--bootstrap", "k:1", "--topic", Names.TOPIC, "--cassandra", "c:2,d:3",
                 "--datacenter", "dc2", "--keyspace", "ks", "--consistency", "LOCAL_QUORUM", "--songs", "/s.csv",
                 "--trigger", "1s", "--max-offsets-per-trigger", "500", "--starting-offsets", "latest",
-                "--checkpoint", "/ck", "--retry-timeout", "2m", "--rollup-interval", "1m", "--stall-timeout", "90s",
+                "--checkpoint", "/ck", "--retry-timeout", "2m", "--rollup-interval", "1m", "--rollup-lateness", "1h", "--stall-timeout", "90s",
                 "--metrics-file", "/m.jsonl", "--metrics-port", "0", "--metrics-address", "0.0.0.0");
 
         assertEquals(new StreamerConfig(KafkaClient.of("k:1"), Names.TOPIC, "c:2,d:3", "dc2", "ks", DefaultConsistencyLevel.LOCAL_QUORUM,
-                "/s.csv", Duration.ofSeconds(1), 500, "latest", "/ck", Duration.ofMinutes(2), Duration.ofMinutes(1),
+                "/s.csv", Duration.ofSeconds(1), 500, "latest", "/ck", Duration.ofMinutes(2), Duration.ofMinutes(1), Duration.ofHours(1),
                 Duration.ofSeconds(90), "/m.jsonl", 0, "0.0.0.0"), config);
     }
 

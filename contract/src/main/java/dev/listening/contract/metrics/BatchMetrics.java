@@ -16,14 +16,17 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * @param retries              writes of the batch retried while Cassandra was unavailable
  * @param kafkaLagRecords      offsets between the batch's end and the partition's latest, the worst partition
  * @param kafkaLagSeconds      age of the newest record the batch read when it finished (0 once caught up)
- * @param rolledUpThroughBatch the last batch whose rollups are written
- * @param rollupLagSeconds     how long the oldest batch not yet rolled up has waited (0 when none waits)
+ * @param rolledUpThroughBatch the last batch whose records the rollups have all read
+ * @param rollupLagRecords     records the history has read and the rollups not yet (null before the rollups' first batch)
+ * @param rollupLagSeconds     newest event time stored minus the newest one rolled up (null while either is unknown)
+ * @param lateForRollups       events the rollups dropped since the previous record, older than their watermark
+ *                             ({@code --rollup-lateness}); stored in the history all the same
  * @param newestEventTime      the newest event time stored by this run so far
  * @param freshnessSeconds     {@code time} minus {@code newestEventTime}
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record BatchMetrics(String time, String runId, long batch, boolean idle, long inputRows, long rowsStored,
                            long deadLetters, long joinMisses, long retries, long durationMs, double rowsPerSecond,
-                           Long kafkaLagRecords, Double kafkaLagSeconds, Long rolledUpThroughBatch,
-                           double rollupLagSeconds, String newestEventTime, Double freshnessSeconds) {
+                           Long kafkaLagRecords, Double kafkaLagSeconds, Long rolledUpThroughBatch, Long rollupLagRecords,
+                           Double rollupLagSeconds, long lateForRollups, String newestEventTime, Double freshnessSeconds) {
 }

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 public record StreamerSubmission(String bootstrap, String topic, String cassandra, String datacenter, String keyspace,
                                  String consistency, Path songs, String trigger, long maxOffsetsPerTrigger,
                                  String startingOffsets, Path checkpoint, String retryTimeout,
-                                 String rollupInterval, String stallTimeout, Path kafkaConfig, int metricsPort,
+                                 String rollupInterval, String rollupLateness, String stallTimeout, Path kafkaConfig, int metricsPort,
                                  String metricsAddress, Path metricsFile) {
 
     /** The job's options as ./pipeline stream read them; the checkpoint defaults to one under {@code home}. */
@@ -28,7 +28,7 @@ public record StreamerSubmission(String bootstrap, String topic, String cassandr
                 options.cassandra.datacenter(), options.keyspace.keyspace(), options.consistency, options.songs.songs(),
                 Interval.format(options.trigger), options.maxOffsetsPerTrigger, options.startingOffsets,
                 checkpoint, Interval.format(options.retryTimeout), Interval.format(options.rollupInterval),
-                Interval.format(options.stallTimeout), options.kafka.client().config(), options.metricsPort,
+                Interval.format(options.rollupLateness),                 Interval.format(options.stallTimeout), options.kafka.client().config(), options.metricsPort,
                 options.metricsAddress, options.metricsFile(checkpoint));
     }
 
@@ -43,7 +43,7 @@ public record StreamerSubmission(String bootstrap, String topic, String cassandr
                 StreamerOptions.DEFAULT_CONSISTENCY, root.resolve(StreamerOptions.DEFAULT_SONGS),
                 StreamerOptions.DEFAULT_TRIGGER, Long.parseLong(StreamerOptions.DEFAULT_MAX_OFFSETS_PER_TRIGGER),
                 StreamerOptions.DEFAULT_STARTING_OFFSETS, checkpoint, StreamerOptions.DEFAULT_RETRY_TIMEOUT,
-                StreamerOptions.DEFAULT_ROLLUP_INTERVAL, StreamerOptions.DEFAULT_STALL_TIMEOUT, null, 0,
+                StreamerOptions.DEFAULT_ROLLUP_INTERVAL, StreamerOptions.DEFAULT_ROLLUP_LATENESS, StreamerOptions.DEFAULT_STALL_TIMEOUT, null, 0,
                 StreamerOptions.DEFAULT_METRICS_ADDRESS, StreamerOptions.defaultMetricsFile(checkpoint));
     }
 
@@ -83,6 +83,10 @@ public record StreamerSubmission(String bootstrap, String topic, String cassandr
         return with(c -> c.rollupInterval = interval);
     }
 
+    public StreamerSubmission withRollupLateness(String lateness) {
+        return with(c -> c.rollupLateness = lateness);
+    }
+
     /** The Prometheus endpoint on {@code port}, 0 for none; any free port for a test that scrapes it. */
     public StreamerSubmission withMetricsPort(int port) {
         return with(c -> c.metricsPort = port);
@@ -111,6 +115,7 @@ public record StreamerSubmission(String bootstrap, String topic, String cassandr
                 StreamerOptions.CHECKPOINT, checkpoint.toString(),
                 StreamerOptions.RETRY_TIMEOUT, retryTimeout,
                 StreamerOptions.ROLLUP_INTERVAL, rollupInterval,
+                StreamerOptions.ROLLUP_LATENESS, rollupLateness,
                 StreamerOptions.STALL_TIMEOUT, stallTimeout,
                 StreamerOptions.METRICS_FILE, metricsFile.toString(),
                 StreamerOptions.METRICS_PORT, Integer.toString(metricsPort),
@@ -134,7 +139,7 @@ public record StreamerSubmission(String bootstrap, String topic, String cassandr
     /** The components, changeable, for {@link #with}. */
     private static final class Components {
         String bootstrap, topic, cassandra, datacenter, keyspace, consistency, trigger, startingOffsets, retryTimeout,
-                rollupInterval, stallTimeout, metricsAddress;
+                rollupInterval, rollupLateness, stallTimeout, metricsAddress;
         Path songs, checkpoint, kafkaConfig, metricsFile;
         long maxOffsetsPerTrigger;
         int metricsPort;
@@ -153,6 +158,7 @@ public record StreamerSubmission(String bootstrap, String topic, String cassandr
             checkpoint = s.checkpoint;
             retryTimeout = s.retryTimeout;
             rollupInterval = s.rollupInterval;
+            rollupLateness = s.rollupLateness;
             stallTimeout = s.stallTimeout;
             kafkaConfig = s.kafkaConfig;
             metricsPort = s.metricsPort;
@@ -162,7 +168,7 @@ public record StreamerSubmission(String bootstrap, String topic, String cassandr
 
         StreamerSubmission submission() {
             return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
-                    maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, stallTimeout,
+                    maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, rollupLateness, stallTimeout,
                     kafkaConfig, metricsPort, metricsAddress, metricsFile);
         }
     }

@@ -45,6 +45,7 @@ class StreamerSubmissionTest {
                 Map.entry("--checkpoint", "/work/.pipeline/checkpoints/listening-events-spotify"),
                 Map.entry("--retry-timeout", "10m"),
                 Map.entry("--rollup-interval", "10s"),
+                Map.entry("--rollup-lateness", "10m"),
                 Map.entry("--stall-timeout", "5m"),
                 Map.entry("--metrics-file", "/work/.pipeline/checkpoints/listening-events-spotify-metrics.jsonl"),
                 Map.entry("--metrics-port", "0"),
@@ -61,6 +62,7 @@ class StreamerSubmissionTest {
                 .withDatacenter("dc2")
                 .withSongs(Path.of("/songs.csv"))
                 .withRollupInterval("1m")
+                .withRollupLateness("1h")
                 .withMetricsPort(9999);
         Map<String, String> options = options(submission);
 
@@ -74,6 +76,7 @@ class StreamerSubmissionTest {
         assertEquals("9999", options.get("--metrics-port"));
         assertEquals("ks", options.get("--keyspace"));
         assertEquals("1m", options.get("--rollup-interval"));
+        assertEquals("1h", options.get("--rollup-lateness"));
     }
 
     @Command

@@ -10,6 +10,7 @@ import org.apache.spark.sql.Row;
 import scala.jdk.javaapi.CollectionConverters;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.apache.spark.sql.functions.coalesce;
@@ -21,23 +22,26 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 /**
- * The four rollup tables as pure DataFrame functions of listening_history rows, for a rebuild: the same
- * sums as the streamer's {@code rollup.Rollups} (a play has features when its song was found, i.e. its
- * duration_ms is set; averages are over those plays only), computed in one pass over the history.
+ * The four rollup tables as pure DataFrame functions of listening_history rows, for a rebuild, and the
+ * formulas the streaming rollups share ({@link #playSums}, {@link #hourTotalsOf}, {@link #listenerDailyOf}):
+ * a play has features when its song was found, i.e. its duration_ms is set; averages are over those plays only.
  */
 public final class RollupPlans {
-    static final String NAME = EventField.NAME.jsonName();
-    static final String SONG = EventField.SONG.jsonName();
-    static final String ARTISTS = EventField.ARTISTS.jsonName();
-    static final String DATE = HistoryColumn.DATE;
-    static final String HOUR = HistoryColumn.HOUR;
+    public static final String NAME = EventField.NAME.jsonName();
+    public static final String SONG = EventField.SONG.jsonName();
+    public static final String ARTISTS = EventField.ARTISTS.jsonName();
+    public static final String DATE = HistoryColumn.DATE;
+    public static final String HOUR = HistoryColumn.HOUR;
     private static final double MILLIS_PER_MINUTE = 60_000.0;
 
     private RollupPlans() {
     }
 
-    /** listener_hourly: a listener's date/hour as sums. */
-    public static Dataset<Row> listenerHourly(Dataset<Row> history) {
+    /**
+     * What a listener-hour keeps, as aggregates over plays: plays, plays_with_features, sum_duration_ms and
+     * each feature's sum (features of found songs only; 0 when none). The streaming rollups keep the same.
+     */
+    public static Column[] playSums() {
         Column found = col(SongColumn.DURATION_MS.column()).isNotNull();
         List<Column> sums = new ArrayList<>(List.of(
                 count(lit(1)).as(RollupColumn.PLAYS),
@@ -46,8 +50,13 @@ public final class RollupPlans {
         for (SongColumn feature : RollupColumn.AVERAGED) {
             sums.add(zeroIfNone(sum(when(found, col(feature.column())))).as(RollupColumn.sum(feature)));
         }
-        return history.groupBy(col(DATE), col(HOUR), col(NAME))
-                .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new));
+        return sums.toArray(Column[]::new);
+    }
+
+    /** listener_hourly: a listener's date/hour as sums. */
+    public static Dataset<Row> listenerHourly(Dataset<Row> history) {
+        Column[] sums = playSums();
+        return history.groupBy(col(DATE), col(HOUR), col(NAME)).agg(sums[0], Arrays.copyOfRange(sums, 1, sums.length));
     }
 
     /** listener_song_hourly: a listener's plays of each song in a date/hour. */
@@ -58,10 +67,14 @@ public final class RollupPlans {
 
     /** listening_by_hour's static columns: a date/hour's totals and averages, from its listener_hourly rows. */
     public static Dataset<Row> hourTotals(Dataset<Row> listenerHourly) {
-        return withAverages(listenerHourly.groupBy(col(DATE), col(HOUR)).agg(
-                        sum(col(RollupColumn.PLAYS)).as(RollupColumn.PLAYS),
-                        featureSums(countDistinct(col(NAME)).as(RollupColumn.LISTENERS))),
-                List.of(DATE, HOUR, RollupColumn.PLAYS, RollupColumn.LISTENERS, RollupColumn.PLAYS_WITH_FEATURES));
+        return hourTotalsOf(listenerHourly.groupBy(col(DATE), col(HOUR)).agg(
+                sum(col(RollupColumn.PLAYS)).as(RollupColumn.PLAYS),
+                featureSums(countDistinct(col(NAME)).as(RollupColumn.LISTENERS))));
+    }
+
+    /** listening_by_hour's static columns from each date/hour's plays, listeners and feature sums. */
+    public static Dataset<Row> hourTotalsOf(Dataset<Row> hourSums) {
+        return withAverages(hourSums, List.of(DATE, HOUR, RollupColumn.PLAYS, RollupColumn.LISTENERS, RollupColumn.PLAYS_WITH_FEATURES));
     }
 
     /** listening_by_hour's rows: each song's plays in a date/hour, from its listener_song_hourly rows. */
@@ -81,11 +94,16 @@ public final class RollupPlans {
 
     /** listener_daily: a listener's day, from the listener's listener_hourly rows of that date. */
     public static Dataset<Row> listenerDaily(Dataset<Row> listenerHourly) {
-        Dataset<Row> days = listenerHourly.groupBy(col(DATE), col(NAME)).agg(
+        return listenerDailyOf(listenerHourly.groupBy(col(DATE), col(NAME)).agg(
                 sum(col(RollupColumn.PLAYS)).as(RollupColumn.PLAYS),
-                featureSums(sum(col(RollupColumn.SUM_DURATION_MS)).divide(MILLIS_PER_MINUTE).as(RollupColumn.MINUTES_LISTENED)));
-        return withAverages(days, List.of(DATE, NAME, RollupColumn.PLAYS, RollupColumn.PLAYS_WITH_FEATURES,
-                RollupColumn.MINUTES_LISTENED));
+                featureSums(sum(col(RollupColumn.SUM_DURATION_MS)).as(RollupColumn.SUM_DURATION_MS))));
+    }
+
+    /** listener_daily from each listener-day's sums (the columns of {@link #playSums}). */
+    public static Dataset<Row> listenerDailyOf(Dataset<Row> daySums) {
+        return withAverages(daySums.withColumn(RollupColumn.MINUTES_LISTENED,
+                        col(RollupColumn.SUM_DURATION_MS).divide(MILLIS_PER_MINUTE)),
+                List.of(DATE, NAME, RollupColumn.PLAYS, RollupColumn.PLAYS_WITH_FEATURES, RollupColumn.MINUTES_LISTENED));
     }
 
     /** {@code first}, plays_with_features and each feature's sum, for an aggregation over listener_hourly rows. */

@@ -4,7 +4,6 @@ import dev.listening.contract.metrics.BatchMetrics;
 import org.apache.spark.sql.streaming.SourceProgress;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
@@ -20,8 +19,9 @@ public final class BatchReport {
     static final String KAFKA_LAG_METRIC = "maxOffsetsBehindLatest";
     private static final double MILLIS_PER_SECOND = 1000.0;
 
-    /** Where the rollups stand when a batch is reported. */
-    public record Rollups(long rolledUpThrough, Duration lag) {
+    /** Where the rollups stand when a batch is reported ({@link RollupProgress}); null where not known yet. */
+    public record Rollups(Long rolledUpThrough, Long lagRecords, Double lagSeconds, long late) {
+        public static final Rollups NONE = new Rollups(null, null, null, 0);
     }
 
     private BatchReport() {
@@ -45,20 +45,27 @@ public final class BatchReport {
         return new BatchMetrics(now.toString(), progress.runId().toString(), progress.batchId(), false, rows,
                 counted ? counts.rowsStored() : 0, counts.deadLetters(), counts.joinMisses(), counts.retries(), durationMs,
                 durationMs > 0 ? rows * MILLIS_PER_SECOND / durationMs : 0, lagRecords, lagSeconds,
-                rolledUpThrough(rollups), seconds(rollups.lag().toMillis()), time(newestEventMs), freshness(newestEventMs, now));
+                rollups.rolledUpThrough(), rollups.lagRecords(), rollups.lagSeconds(), rollups.late(), time(newestEventMs),
+                freshness(newestEventMs, now));
     }
 
     /** A trigger that found no new records: the stream is caught up with Kafka. */
     public static BatchMetrics idle(String runId, long lastBatch, Rollups rollups, Long newestEventMs, Instant now) {
         return new BatchMetrics(now.toString(), runId, lastBatch, true, 0, 0, 0, 0, 0, 0, 0, 0L, 0.0,
-                rolledUpThrough(rollups), seconds(rollups.lag().toMillis()), time(newestEventMs), freshness(newestEventMs, now));
+                rollups.rolledUpThrough(), rollups.lagRecords(), rollups.lagSeconds(), rollups.late(), time(newestEventMs),
+                freshness(newestEventMs, now));
     }
 
     /** The batch's line in the job's log, for a person. */
     public static String line(BatchMetrics m) {
-        return String.format(Locale.ROOT, "batch %d: %,d rows in %.1f s (%,.0f rows/s), %,d dead letters, %,d join misses, Kafka lag %s",
+        return String.format(Locale.ROOT, "batch %d: %,d rows in %.1f s (%,.0f rows/s), %,d dead letters, %,d join misses, Kafka lag %s, "
+                        + "rollups %s, %,d late for rollups",
                 m.batch(), m.inputRows(), m.durationMs() / MILLIS_PER_SECOND, m.rowsPerSecond(), m.deadLetters(), m.joinMisses(),
-                m.kafkaLagRecords() == null ? "unknown" : String.format(Locale.ROOT, "%,d", m.kafkaLagRecords()));
+                m.kafkaLagRecords() == null ? "unknown" : String.format(Locale.ROOT, "%,d", m.kafkaLagRecords()),
+                m.rollupLagRecords() == null ? "not started"
+                        : String.format(Locale.ROOT, "%,d records%s behind", m.rollupLagRecords(), m.rollupLagSeconds() == null ? ""
+                                : String.format(Locale.ROOT, " / %.1f s of event time", m.rollupLagSeconds())),
+                m.lateForRollups());
     }
 
     private static OptionalLong kafkaLag(SourceProgress[] sources) {
@@ -67,10 +74,6 @@ public final class BatchReport {
                 .filter(Objects::nonNull)
                 .mapToLong(Long::parseLong)
                 .max();
-    }
-
-    private static Long rolledUpThrough(Rollups rollups) {
-        return rollups.rolledUpThrough() < 0 ? null : rollups.rolledUpThrough();
     }
 
     private static String time(Long epochMs) {

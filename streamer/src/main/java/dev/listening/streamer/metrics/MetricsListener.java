@@ -7,26 +7,31 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
- * Reports every micro-batch, once committed, and every idle trigger ({@link BatchReport}) to the
- * outlets; one INFO line per batch that read records. Spark calls it on its one listener thread.
+ * Reports every micro-batch of the history query, once committed, and every idle trigger ({@link BatchReport})
+ * to the outlets; one INFO line per batch that read records. The rollup query's batches are not reported
+ * on their own: they move where the rollups stand ({@link RollupProgress}), which each report includes.
+ * Spark calls it on its one listener thread.
  */
 public final class MetricsListener extends StreamingQueryListener {
     private static final Logger LOG = LoggerFactory.getLogger(MetricsListener.class);
 
     private final BatchCounter counter;
-    private final Supplier<BatchReport.Rollups> rollups;
+    private final String rollupQuery;
+    private final RollupProgress rollups = new RollupProgress();
     private final List<MetricsOutlet> outlets;
     private final Clock clock;
+    private UUID rollupQueryId;
     private long lastBatch = -1;
     private Long newestEventMs;
 
-    public MetricsListener(BatchCounter counter, Supplier<BatchReport.Rollups> rollups, List<MetricsOutlet> outlets, Clock clock) {
+    /** @param rollupQuery the name of the rollup query; every other query is the history's */
+    public MetricsListener(BatchCounter counter, String rollupQuery, List<MetricsOutlet> outlets, Clock clock) {
         this.counter = counter;
-        this.rollups = rollups;
+        this.rollupQuery = rollupQuery;
         this.outlets = List.copyOf(outlets);
         this.clock = clock;
     }
@@ -34,17 +39,26 @@ public final class MetricsListener extends StreamingQueryListener {
     @Override
     public void onQueryStarted(QueryStartedEvent event) {
         LOG.info("query {} started (run {})", event.name(), event.runId());
-        each(MetricsOutlet::started);
+        if (rollupQuery.equals(event.name())) {
+            rollupQueryId = event.id();
+        } else {
+            each(MetricsOutlet::started);
+        }
     }
 
     @Override
     public void onQueryProgress(QueryProgressEvent event) {
+        if (rollupQuery.equals(event.progress().name())) {
+            rollups.rollupBatch(event.progress());
+            return;
+        }
+        rollups.historyBatch(event.progress());
         BatchCounts counts = counter.take(event.progress().batchId());
         if (counts.newestEventMs() != null && (newestEventMs == null || counts.newestEventMs() > newestEventMs)) {
             newestEventMs = counts.newestEventMs();
         }
         lastBatch = event.progress().batchId();
-        BatchMetrics metrics = BatchReport.batch(event.progress(), counts, rollups.get(), newestEventMs, clock.instant());
+        BatchMetrics metrics = BatchReport.batch(event.progress(), counts, rollups.report(newestEventMs), newestEventMs, clock.instant());
         if (metrics.inputRows() > 0) {
             LOG.info(BatchReport.line(metrics));
         } else {
@@ -56,7 +70,11 @@ public final class MetricsListener extends StreamingQueryListener {
 
     @Override
     public void onQueryIdle(QueryIdleEvent event) {
-        BatchMetrics metrics = BatchReport.idle(event.runId().toString(), lastBatch, rollups.get(), newestEventMs, clock.instant());
+        if (event.id().equals(rollupQueryId)) {
+            return;
+        }
+        BatchMetrics metrics = BatchReport.idle(event.runId().toString(), lastBatch, rollups.report(newestEventMs), newestEventMs,
+                clock.instant());
         each(outlet -> outlet.publish(metrics));
     }
 

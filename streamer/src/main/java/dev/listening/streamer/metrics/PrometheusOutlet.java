@@ -31,7 +31,9 @@ public final class PrometheusOutlet implements MetricsOutlet {
     private final Gauge batchDuration;
     private final Gauge kafkaLagRecords;
     private final Gauge kafkaLagSeconds;
+    private final Gauge rollupLagRecords;
     private final Gauge rollupLag;
+    private final Counter lateForRollups;
     private volatile Instant newestEvent;
 
     private PrometheusOutlet(PrometheusRegistry registry, String address, int port, Clock clock) throws IOException {
@@ -46,7 +48,9 @@ public final class PrometheusOutlet implements MetricsOutlet {
         batchDuration = gauge(registry, "batch_duration_seconds", "Duration of the last batch.");
         kafkaLagRecords = gauge(registry, "kafka_lag_records", "Offsets behind the latest, the worst partition.");
         kafkaLagSeconds = gauge(registry, "kafka_lag_seconds", "Age of the newest record read when its batch finished.");
-        rollupLag = gauge(registry, "rollup_lag_seconds", "How long the oldest batch not yet rolled up has waited.");
+        rollupLagRecords = gauge(registry, "rollup_lag_records", "Records the history has read and the rollups not yet.");
+        rollupLag = gauge(registry, "rollup_lag_seconds", "Newest event time stored minus the newest rolled up.");
+        lateForRollups = counter(registry, "late_for_rollups", "Events stored but not rolled up: older than the rollups' watermark.");
         GaugeWithCallback.builder().name(PREFIX + "freshness_seconds")
                 .help("Now minus the newest event time stored (absent before the first).")
                 .callback(callback -> {
@@ -91,7 +95,13 @@ public final class PrometheusOutlet implements MetricsOutlet {
         if (m.kafkaLagSeconds() != null) {
             kafkaLagSeconds.set(m.kafkaLagSeconds());
         }
-        rollupLag.set(m.rollupLagSeconds());
+        if (m.rollupLagRecords() != null) {
+            rollupLagRecords.set(m.rollupLagRecords());
+        }
+        if (m.rollupLagSeconds() != null) {
+            rollupLag.set(m.rollupLagSeconds());
+        }
+        lateForRollups.inc(m.lateForRollups());
         if (m.newestEventTime() != null) {
             newestEvent = Instant.parse(m.newestEventTime());
         }

@@ -2,7 +2,6 @@ package dev.listening.streamer.plan;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
@@ -16,7 +15,6 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.octet_length;
 import static org.apache.spark.sql.functions.pmod;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.timestamp_millis;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.unix_millis;
@@ -58,11 +56,6 @@ public final class ListeningPlan {
     /** Epoch milliseconds of the newest well-formed event, and of the newest record's Kafka timestamp; null when none. */
     public static final String NEWEST_EVENT_MS = "newest_event_ms";
     public static final String NEWEST_KAFKA_MS = "newest_kafka_ms";
-    /**
-     * The distinct (name, UTC epoch day, hour, song, artists) of the well-formed events: the listener-hours a
-     * batch touches and the songs played in each.
-     */
-    public static final String LISTENER_SONGS = "listener_songs";
 
     static final String ERROR = "_error";
     static final String SONG_FOUND = "_song_found";
@@ -110,8 +103,8 @@ public final class ListeningPlan {
     }
 
     /**
-     * Aggregates over a classified frame: rows, dead letters, well-formed events without a song, the
-     * newest event and Kafka times, and the listener-hours and songs of the well-formed events.
+     * Aggregates over a classified frame: rows, dead letters, well-formed events without a song, and the
+     * newest event and Kafka times.
      */
     static Column[] metrics() {
         Column wellFormed = col(ERROR).isNull();
@@ -121,9 +114,7 @@ public final class ListeningPlan {
                 count_if(not(wellFormed)).as(DEAD_LETTERS),
                 count_if(wellFormed.and(col(SONG_FOUND).isNull())).as(JOIN_MISSES),
                 max(when(wellFormed, ts)).as(NEWEST_EVENT_MS),
-                max(unix_millis(col(KAFKA_TIMESTAMP))).as(NEWEST_KAFKA_MS),
-                collect_set(when(wellFormed, struct(col(EventField.NAME.jsonName()), epochDay(ts), hourOfDay(ts),
-                        col(EventField.SONG.jsonName()), col(EventField.ARTISTS.jsonName())))).as(LISTENER_SONGS)};
+                max(unix_millis(col(KAFKA_TIMESTAMP))).as(NEWEST_KAFKA_MS)};
     }
 
     public static Dataset<Row> validOf(Dataset<Row> classified) {

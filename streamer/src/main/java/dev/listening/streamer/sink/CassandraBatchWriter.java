@@ -4,8 +4,6 @@ import dev.listening.contract.Names;
 import dev.listening.streamer.metrics.BatchCounter;
 import dev.listening.streamer.metrics.BatchCounts;
 import dev.listening.streamer.plan.ListeningPlan;
-import dev.listening.streamer.rollup.ListenerSong;
-import dev.listening.streamer.rollup.RollupQueue;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
@@ -17,8 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Writes one micro-batch of the classified frame to listening_history and listening_dead_letter
  * ({@link TableWriter}). Both are upserts by primary key (event_id / Kafka offset), so a
- * replayed batch rewrites the same rows. Then what the batch touched is handed to the rollups
- * ({@link RollupQueue}), which recompute it apart from the batches.
+ * replayed batch rewrites the same rows.
  *
  * <p>One pass in the usual case: the history write also counts the batch's dead letters and join
  * misses (an observation). Only a batch that has dead letters is read a second time, to store
@@ -30,15 +27,12 @@ public final class CassandraBatchWriter implements VoidFunction2<Dataset<Row>, L
     private final TableWriter deadLetters;
     private final OutageRetry retry;
     private final BatchCounter counter;
-    private final RollupQueue rollups;
 
-    public CassandraBatchWriter(TableWriter history, TableWriter deadLetters, OutageRetry retry, BatchCounter counter,
-                                RollupQueue rollups) {
+    public CassandraBatchWriter(TableWriter history, TableWriter deadLetters, OutageRetry retry, BatchCounter counter) {
         this.history = history;
         this.deadLetters = deadLetters;
         this.retry = retry;
         this.counter = counter;
-        this.rollups = rollups;
     }
 
     @Override
@@ -55,8 +49,6 @@ public final class CassandraBatchWriter implements VoidFunction2<Dataset<Row>, L
             counts = counts.plusRetries(retry.run("writing batch " + batchId + " to " + Names.DEAD_LETTER_TABLE,
                     () -> deadLetters.write(ListeningPlan.deadLettersOf(batch))));
         }
-        // After the history write, so the recomputed rollups see this batch's rows; saved before the commit.
-        rollups.submit(batchId, ListenerSong.of(observed.get()));
         counter.record(batchId, counts);
     }
 }

@@ -10,7 +10,6 @@ import org.apache.spark.sql.streaming.StateOperatorProgress;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -18,7 +17,7 @@ import java.util.UUID;
 class BatchReportTest {
     private static final UUID RUN = UUID.fromString("00000000-0000-0000-0000-000000000007");
     private static final Instant NOW = Instant.parse("2024-05-01T12:00:10Z");
-    private static final BatchReport.Rollups ROLLUPS = new BatchReport.Rollups(40, Duration.ofMillis(2500));
+    private static final BatchReport.Rollups ROLLUPS = new BatchReport.Rollups(40L, 800L, 2.5, 3);
 
     private static StreamingQueryProgress progress(long batchId, long durationMs, long numInputRows, String lag) {
         Map<String, String> metrics = lag == null ? Map.of()
@@ -41,8 +40,9 @@ class BatchReportTest {
                 NOW.minusSeconds(5).toEpochMilli(), NOW);
 
         assertEquals(new BatchMetrics("2024-05-01T12:00:10Z", RUN.toString(), 41, false, 1200, 1197, 3, 17, 2, 1250, 960.0,
-                4500L, 1.5, 40L, 2.5, "2024-05-01T12:00:05Z", 5.0), m);
-        assertEquals("batch 41: 1,200 rows in 1.3 s (960 rows/s), 3 dead letters, 17 join misses, Kafka lag 4,500",
+                4500L, 1.5, 40L, 800L, 2.5, 3, "2024-05-01T12:00:05Z", 5.0), m);
+        assertEquals("batch 41: 1,200 rows in 1.3 s (960 rows/s), 3 dead letters, 17 join misses, Kafka lag 4,500, "
+                        + "rollups 800 records / 2.5 s of event time behind, 3 late for rollups",
                 BatchReport.line(m));
     }
 
@@ -59,21 +59,24 @@ class BatchReportTest {
     @Test
     void whatIsNotKnownYetIsNull() {
         BatchMetrics m = BatchReport.batch(progress(0, 5, 0, null), BatchCounts.NONE,
-                new BatchReport.Rollups(-1, Duration.ZERO), null, NOW);
+                BatchReport.Rollups.NONE, null, NOW);
 
         assertEquals(null, m.kafkaLagRecords());
         assertEquals(null, m.kafkaLagSeconds());
         assertEquals(null, m.rolledUpThroughBatch());
         assertEquals(null, m.newestEventTime());
         assertEquals(null, m.freshnessSeconds());
-        assertEquals("batch 0: 0 rows in 0.0 s (0 rows/s), 0 dead letters, 0 join misses, Kafka lag unknown", BatchReport.line(m));
+        assertEquals(null, m.rollupLagRecords());
+        assertEquals(null, m.rollupLagSeconds());
+        assertEquals("batch 0: 0 rows in 0.0 s (0 rows/s), 0 dead letters, 0 join misses, Kafka lag unknown, "
+                + "rollups not started, 0 late for rollups", BatchReport.line(m));
     }
 
     @Test
     void anIdleTriggerKeepsTheLastBatchAndAgesTheNewestEvent() {
         BatchMetrics m = BatchReport.idle(RUN.toString(), 41, ROLLUPS, NOW.minusSeconds(30).toEpochMilli(), NOW);
 
-        assertEquals(new BatchMetrics("2024-05-01T12:00:10Z", RUN.toString(), 41, true, 0, 0, 0, 0, 0, 0, 0, 0L, 0.0, 40L, 2.5,
+        assertEquals(new BatchMetrics("2024-05-01T12:00:10Z", RUN.toString(), 41, true, 0, 0, 0, 0, 0, 0, 0, 0L, 0.0, 40L, 800L, 2.5, 3,
                 "2024-05-01T11:59:40Z", 30.0), m);
     }
 

@@ -12,9 +12,6 @@ import dev.listening.contract.HistoryColumn;
 import dev.listening.contract.ListeningEvent;
 import dev.listening.contract.PlayAction;
 import dev.listening.contract.SongColumn;
-import dev.listening.streamer.rollup.ListenerHour;
-import dev.listening.streamer.rollup.ListenerSong;
-import dev.listening.streamer.rollup.Song;
 import dev.listening.streamer.sink.StatementFile;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
@@ -142,23 +139,6 @@ class ListeningPlanTest {
     }
 
     @Test
-    void theListenerHoursAndSongsOfTheWellFormedEventsAreObservedOnceEach() throws InterruptedException {
-        Dataset<Row> raw = kafka(
-                json(event("0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6021", 1_700_000_000_000L, "Flowers", "Miley Cyrus")),
-                json(event("0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6022", 1_700_000_100_000L, "Unknown Song", "Nobody")),
-                json(event("0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6024", 1_700_000_200_000L, "Flowers", "Miley Cyrus")),
-                // 2023-11-14T22:13:20Z plus 2 hours, past midnight in no zone but UTC's 2023-11-15T00:13:20Z.
-                json(event("0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6023", 1_700_007_200_000L, "Flowers", "Miley Cyrus")),
-                "not json");
-
-        ListenerHour evening = new ListenerHour("Ada", LocalDate.parse("2023-11-14"), 22);
-        assertEquals(Set.of(new ListenerSong(evening, new Song("Flowers", "Miley Cyrus")),
-                        new ListenerSong(evening, new Song("Unknown Song", "Nobody")),
-                        new ListenerSong(new ListenerHour("Ada", LocalDate.parse("2023-11-15"), 0), new Song("Flowers", "Miley Cyrus"))),
-                ListenerSong.of(observed(raw)));
-    }
-
-    @Test
     void duplicateSongsInTheCatalogueNeverMultiplyAnEvent() {
         Dataset<Row> valid = ListeningPlan.valid(kafka(
                 json(event("0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6011", 1_700_000_000_000L, "Cruel Summer", "Taylor Swift"))), songs);
@@ -279,7 +259,7 @@ class ListeningPlanTest {
         assertEquals(hour, (int) row.getAs(HistoryColumn.HOUR));
     }
 
-    /** The counts observed, the listener songs and the newest times aside. */
+    /** The counts observed, the newest times aside. */
     private static Map<String, Object> metrics(Dataset<Row> raw) throws InterruptedException {
         Map<String, Object> counts = new HashMap<>(observed(raw));
         counts.keySet().retainAll(Set.of(ListeningPlan.ROWS, ListeningPlan.DEAD_LETTERS, ListeningPlan.JOIN_MISSES));
