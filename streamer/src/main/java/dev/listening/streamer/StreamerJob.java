@@ -181,6 +181,11 @@ public final class StreamerJob {
         return options;
     }
 
+    /** The source's minPartitions when set; unset, Spark reads one task per Kafka partition. */
+    static Map<String, String> partitioning(int minPartitions) {
+        return minPartitions > 0 ? Map.of("minPartitions", Integer.toString(minPartitions)) : Map.of();
+    }
+
     private StreamingQuery start(SparkSession spark, Dataset<Row> songs, CassandraBatchWriter writer) {
         Dataset<Row> raw = spark.readStream()
                 .format("kafka")
@@ -189,6 +194,7 @@ public final class StreamerJob {
                 .option("subscribe", config.topic())
                 .option("startingOffsets", config.startingOffsets())
                 .option("maxOffsetsPerTrigger", config.maxOffsetsPerTrigger())
+                .options(partitioning(config.minPartitions()))
                 // Records deleted by retention before they were read must stop the job, not vanish.
                 .option("failOnDataLoss", true)
                 .load();
