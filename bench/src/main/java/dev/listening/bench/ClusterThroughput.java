@@ -123,6 +123,7 @@ public final class ClusterThroughput implements Benchmark<ClusterThroughput.Resu
                 CpuTimes before = CpuTimes.withProducerHere(settings.home());
                 TopicFill.fill(settings.bootstrap(), topic, events, REQUEST_TIMEOUT);
                 fills.add(new Fill(partitions, events.size(), CpuTimes.withProducerHere(settings.home()).since(before)));
+                LOG.info("filled {} partition(s); CPU-s per 100k events {}", partitions, cpuRow("", events.size(), fills.get(fills.size() - 1).cpu()));
                 String p = "p" + partitions;
                 runs.add(run("1 worker", topic, partitions, 0, 1,
                         new Target(ring, nodes, scratch.keyspace(p + "_w1_rf3", all), all, quorum), session));
@@ -198,8 +199,9 @@ public final class ClusterThroughput implements Benchmark<ClusterThroughput.Resu
         int replicas = target.replication().factors().values().stream().mapToInt(Integer::intValue).sum();
         Run result = new Run(label, partitions, minPartitions, target.nodes(), replicas, target.consistency(), cores, batches,
                 StreamerThroughput.countRows(session, target.keyspace()), cpu, cpuEvents);
-        LOG.info("{} partition(s), {}, {} node(s), RF {}, {}: {} rows/s", partitions, label, target.nodes(), replicas,
-                target.consistency(), Math.round(result.rowsPerSecond(settings.warmupRecords())));
+        LOG.info("{} partition(s), {}, {} node(s), RF {}, {}: {} rows/s; CPU-s per 100k events {}", partitions, label,
+                target.nodes(), replicas, target.consistency(), Math.round(result.rowsPerSecond(settings.warmupRecords())),
+                cpuRow("", cpuEvents, cpu));
         return result;
     }
 
