@@ -48,6 +48,7 @@ final class StreamerRun implements AutoCloseable {
         return new StreamerRun(SparkSubmitProcess.start(job, log), log, metrics);
     }
 
+    /** The driver's pid (client mode: the SparkSubmit JVM). */
     long pid() {
         return process.pid();
     }

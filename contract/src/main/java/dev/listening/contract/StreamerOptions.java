@@ -28,6 +28,7 @@ public final class StreamerOptions {
     public static final String SONGS = "--songs";
     public static final String TRIGGER = "--trigger";
     public static final String MAX_OFFSETS_PER_TRIGGER = "--max-offsets-per-trigger";
+    public static final String MIN_PARTITIONS = "--min-partitions";
     public static final String STARTING_OFFSETS = "--starting-offsets";
     public static final String CHECKPOINT = "--checkpoint";
     public static final String RETRY_TIMEOUT = "--retry-timeout";
@@ -43,6 +44,11 @@ public final class StreamerOptions {
     public static final String DEFAULT_TRIGGER = "30s";
     /** Bounds the first batch on a long backlog, so progress shows and memory stays flat. */
     public static final String DEFAULT_MAX_OFFSETS_PER_TRIGGER = "100000";
+    /**
+     * None: one Spark task per Kafka partition, so the topic's partitions set the read's and the write's
+     * parallelism, and a listener's events stay in one task.
+     */
+    public static final String DEFAULT_MIN_PARTITIONS = "0";
     public static final String DEFAULT_STARTING_OFFSETS = "earliest";
     /** How long a batch keeps retrying while Cassandra is unreachable before the job gives up. */
     public static final String DEFAULT_RETRY_TIMEOUT = "10m";
@@ -95,6 +101,12 @@ public final class StreamerOptions {
     @Option(names = MAX_OFFSETS_PER_TRIGGER, paramLabel = "N", defaultValue = DEFAULT_MAX_OFFSETS_PER_TRIGGER,
             description = "At most this many records per micro-batch. Default: ${DEFAULT-VALUE}.")
     public long maxOffsetsPerTrigger;
+
+    @Option(names = MIN_PARTITIONS, paramLabel = "N", defaultValue = DEFAULT_MIN_PARTITIONS,
+            description = "Read each batch in at least N Spark tasks (the Kafka source's minPartitions): above the topic's "
+                    + "partitions, Spark splits the larger partitions' offset ranges, so that more executor cores than "
+                    + "partitions share a batch. 0: one task per Kafka partition. Default: ${DEFAULT-VALUE}.")
+    public int minPartitions;
 
     @Option(names = STARTING_OFFSETS, paramLabel = "OFFSETS", defaultValue = DEFAULT_STARTING_OFFSETS,
             description = "Where a new checkpoint starts: earliest, latest or Spark's JSON offsets; an existing checkpoint "

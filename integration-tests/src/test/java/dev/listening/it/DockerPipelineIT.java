@@ -56,7 +56,7 @@ class DockerPipelineIT {
 
             StreamerSubmission submission = new StreamerSubmission(bootstrap, Names.TOPIC, cassandra,
                     CASSANDRA.getLocalDatacenter(), Names.KEYSPACE, "LOCAL_ONE", root.resolve("data/spotify-songs.csv"),
-                    "1s", 10_000, "earliest", StreamerOptions.defaultCheckpoint(home, Names.TOPIC, Names.KEYSPACE), "2m",
+                    "1s", 10_000, 0, "earliest", StreamerOptions.defaultCheckpoint(home, Names.TOPIC, Names.KEYSPACE), "2m",
                     "10s", StreamerOptions.DEFAULT_ROLLUP_LATENESS, StreamerOptions.DEFAULT_STALL_TIMEOUT, null, 0,
                     StreamerOptions.DEFAULT_METRICS_ADDRESS, StreamerOptions.defaultMetricsFile(
                             StreamerOptions.defaultCheckpoint(home, Names.TOPIC, Names.KEYSPACE)));

@@ -19,6 +19,7 @@ public record StreamerConfig(
         String songs,
         Duration trigger,
         long maxOffsetsPerTrigger,
+        int minPartitions,
         String startingOffsets,
         String checkpoint,
         Duration retryTimeout,
@@ -39,6 +40,7 @@ public record StreamerConfig(
         require(!cassandra.isBlank(), "Cassandra contact points are empty");
         require(!keyspace.isBlank(), "the keyspace name is empty");
         require(maxOffsetsPerTrigger >= 1, StreamerOptions.MAX_OFFSETS_PER_TRIGGER + " must be at least 1, not " + maxOffsetsPerTrigger);
+        require(minPartitions >= 0, StreamerOptions.MIN_PARTITIONS + " must be 0 (one task per Kafka partition) or more, not " + minPartitions);
         // An idle stream reports once a trigger (at least 10 s apart, Spark's noDataProgressEventInterval); a retry at least every 10 s.
         require(stallTimeout.compareTo(MIN_STALL_TIMEOUT) >= 0 && stallTimeout.compareTo(trigger.multipliedBy(3)) >= 0,
                 StreamerOptions.STALL_TIMEOUT + " must be at least " + MIN_STALL_TIMEOUT.toSeconds() + " s and three triggers, not "

@@ -178,6 +178,11 @@ public final class StreamerJob {
         return options;
     }
 
+    /** The source's minPartitions when set; unset, Spark reads one task per Kafka partition. */
+    static Map<String, String> partitioning(int minPartitions) {
+        return minPartitions > 0 ? Map.of("minPartitions", Integer.toString(minPartitions)) : Map.of();
+    }
+
     /** The topic as the Kafka source reads it; each query has its own source and offsets. */
     private Dataset<Row> kafka(SparkSession spark) {
         return spark.readStream()
@@ -187,6 +192,7 @@ public final class StreamerJob {
                 .option("subscribe", config.topic())
                 .option("startingOffsets", config.startingOffsets())
                 .option("maxOffsetsPerTrigger", config.maxOffsetsPerTrigger())
+                .options(partitioning(config.minPartitions()))
                 // Records deleted by retention before they were read must stop the job, not vanish.
                 .option("failOnDataLoss", true)
                 .load();

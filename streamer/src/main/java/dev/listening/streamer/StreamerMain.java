@@ -42,8 +42,9 @@ public final class StreamerMain implements Callable<Integer> {
         Path checkpoint = options.checkpoint(home);
         return new StreamerConfig(options.kafka.client(), options.topic.topic(), options.cassandra.cassandra(),
                 options.cassandra.datacenter(), options.keyspace.keyspace(), consistency(options.consistency),
-                options.songs.songs().toString(), options.trigger, options.maxOffsetsPerTrigger, options.startingOffsets,
-                checkpoint.toString(), options.retryTimeout, options.rollupInterval, options.rollupLateness, options.stallTimeout,
+                options.songs.songs().toString(), options.trigger, options.maxOffsetsPerTrigger, options.minPartitions,
+                options.startingOffsets, checkpoint.toString(), options.retryTimeout, options.rollupInterval, options.rollupLateness,
+                options.stallTimeout,
                 options.metricsFile(checkpoint).toString(),
                 options.metricsPort, options.metricsAddress);
     }

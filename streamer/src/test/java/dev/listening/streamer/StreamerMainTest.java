@@ -34,6 +34,7 @@ class StreamerMainTest {
         assertEquals(Duration.ofSeconds(30), config.trigger());
         assertEquals("earliest", config.startingOffsets());
         assertEquals(100_000, config.maxOffsetsPerTrigger());
+        assertEquals(0, config.minPartitions(), "one task per Kafka partition");
         assertEquals(Duration.ofMinutes(10), config.retryTimeout());
         assertEquals(Duration.ofSeconds(10), config.rollupInterval());
         assertEquals(Duration.ofMinutes(10), config.rollupLateness());
@@ -54,23 +55,30 @@ class StreamerMainTest {
     void everyOptionIsRead() {
         StreamerConfig config = parse("--bootstrap", "k:1", "--topic", Names.TOPIC, "--cassandra", "c:2,d:3",
                 "--datacenter", "dc2", "--keyspace", "ks", "--consistency", "LOCAL_QUORUM", "--songs", "/s.csv",
-                "--trigger", "1s", "--max-offsets-per-trigger", "500", "--starting-offsets", "latest",
+                "--trigger", "1s", "--max-offsets-per-trigger", "500", "--min-partitions", "8", "--starting-offsets", "latest",
                 "--checkpoint", "/ck", "--retry-timeout", "2m", "--rollup-interval", "1m", "--rollup-lateness", "1h", "--stall-timeout", "90s",
                 "--metrics-file", "/m.jsonl", "--metrics-port", "0", "--metrics-address", "0.0.0.0");
 
         assertEquals(new StreamerConfig(KafkaClient.of("k:1"), Names.TOPIC, "c:2,d:3", "dc2", "ks", DefaultConsistencyLevel.LOCAL_QUORUM,
-                "/s.csv", Duration.ofSeconds(1), 500, "latest", "/ck", Duration.ofMinutes(2), Duration.ofMinutes(1), Duration.ofHours(1),
+                "/s.csv", Duration.ofSeconds(1), 500, 8, "latest", "/ck", Duration.ofMinutes(2), Duration.ofMinutes(1), Duration.ofHours(1),
                 Duration.ofSeconds(90), "/m.jsonl", 0, "0.0.0.0"), config);
     }
 
     @Test
     void badValuesAreRejectedBeforeAnythingConnects() {
         assertThrows(UserError.class, () -> parse("--max-offsets-per-trigger", "0"));
+        assertThrows(UserError.class, () -> parse("--min-partitions", "-1"));
         assertThrows(UserError.class, () -> parse("--starting-offsets", "yesterday"));
         assertThrows(UserError.class, () -> parse("--consistency", "SOME"));
         assertThrows(UserError.class, () -> parse("--stall-timeout", "30s"));
         assertThrows(UserError.class, () -> parse("--trigger", "1m", "--stall-timeout", "2m"));
         assertThrows(UserError.class, () -> parse("--metrics-port", "65536"));
+    }
+
+    @Test
+    void minPartitionsReachesTheKafkaSourceOnlyWhenSet() {
+        assertEquals(Map.of(), StreamerJob.partitioning(parse().minPartitions()));
+        assertEquals(Map.of("minPartitions", "8"), StreamerJob.partitioning(parse("--min-partitions", "8").minPartitions()));
     }
 
     @Test

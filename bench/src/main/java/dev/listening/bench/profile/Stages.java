@@ -14,7 +14,10 @@ public record Stages(List<Stage> stages) {
 
     /** The streaming job's JVM (driver and local executors), along the path of a record. */
     public static final Stages STREAMER = new Stages(List.of(
-            Stage.anywhere("rollups", "dev.listening.streamer.rollup."),
+            // the rollup query's own Kafka read and parsing count under the stages below, with the history query's
+            Stage.anywhere("rollups: aggregation, state store, upserts", "dev.listening.streamer.rollup.",
+                    "org.apache.spark.sql.execution.streaming.state.", "org.apache.spark.sql.execution.streaming.StateStore",
+                    "org.apache.spark.sql.execution.aggregate.", "org.rocksdb."),
             Stage.innermost("decompression (gzip)", "java.util.zip.", "org.apache.kafka.common.compress."),
             Stage.innermost("Kafka read", "org.apache.kafka.", "org.apache.spark.sql.kafka010."),
             Stage.innermost("from_json", "org.apache.spark.sql.catalyst.json.", "com.fasterxml.jackson."),

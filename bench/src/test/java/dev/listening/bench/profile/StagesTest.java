@@ -19,9 +19,11 @@ class StagesTest {
 
     @Test
     void anAnywhereStageClaimsTheWholeStack() {
-        assertEquals("rollups", Stages.STREAMER.of(List.of("io.netty.channel.nio.NioEventLoop.select",
-                "com.datastax.oss.driver.internal.core.cql.CqlRequestHandler.sendRequest",
-                "dev.listening.streamer.rollup.RollupWriter.run")));
+        assertEquals("rollups: aggregation, state store, upserts", Stages.STREAMER.of(List.of(
+                "io.netty.channel.nio.NioEventLoop.select", "com.datastax.oss.driver.internal.core.cql.CqlRequestHandler.sendRequest",
+                "dev.listening.streamer.rollup.RollupSink.write")));
+        assertEquals("rollups: aggregation, state store, upserts", Stages.STREAMER.of(List.of("org.rocksdb.RocksDB.put",
+                "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider$RocksDBStateStore.put")));
         assertEquals("compaction", Stages.CASSANDRA.of(List.of("org.apache.cassandra.io.sstable.format.SSTableWriter.append",
                 "org.apache.cassandra.db.compaction.CompactionTask.runMayThrow")));
     }

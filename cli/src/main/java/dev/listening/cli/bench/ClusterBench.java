@@ -7,8 +7,8 @@ import dev.listening.contract.Env;
 import dev.listening.contract.StreamerOptions;
 import dev.listening.contract.options.SongsOption;
 import dev.listening.stack.ClusterSettings;
-import dev.listening.stack.ProjectRoot;
 import dev.listening.stack.StackSettings;
+import dev.listening.stack.ProjectRoot;
 import dev.listening.stack.cassandra.CassandraRing;
 import dev.listening.stack.kafka.KafkaRing;
 import dev.listening.stack.net.HostPort;
@@ -17,17 +17,22 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 
-/** ./pipeline bench cluster: the streamer's rows/s on the local cluster with 1 vs 2 workers, 1 vs 3 nodes, RF 1 vs 3, 1 vs 3 brokers. */
+/** ./pipeline bench cluster: the streamer's rows/s and CPU per event on the local cluster: partitions, workers, nodes, RF, brokers. */
 @Command(name = "cluster", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "On the cluster of ./pipeline up --cluster: fills a fresh topic with --warmup-records + --records events, then "
-                        + "streams it four times (trigger 1s, 1-core executors), each into a fresh keyspace: 1 and 2 workers on "
-                        + "the ring at RF 3 and LOCAL_QUORUM, 2 workers on the ring at RF 1 and LOCAL_ONE, and 2 workers on a "
-                        + "node of its own at RF 1 (started on the address after the ring's for this run, then deleted).",
+                "On the cluster of ./pipeline up --cluster: fills a fresh topic of each of "
+                        + "--partitions with --warmup-records + --records events, then streams it (trigger 1s, 1-core executors), each run into a fresh "
+                        + "keyspace: 1 and 2 workers on the ring at RF 3 and LOCAL_QUORUM; on the 1-partition topic also 2 "
+                        + "workers with --min-partitions 2; on the topic of the most partitions 2 workers on the ring at RF 1 "
+                        + "and LOCAL_ONE, and 2 workers on a node of its own at RF 1 (started on the address after the ring's "
+                        + "for this run, then deleted).",
                 "Then the same events go into a broker of its own (on the address after the brokers', then deleted) and are "
                         + "streamed with 2 workers into the ring at RF 3; both fills (acks=all) are timed: 3 brokers against 1.",
-                "Prints each run's steady rows/s (batches after the warm-up records) and the ratios, and writes them to --out."})
+                "Prints each run's steady rows/s (batches after the warm-up records), the ratios, and the CPU-seconds per "
+                        + "100,000 events of the producer, Kafka, the Spark driver, executors and daemons, and Cassandra; "
+                        + "writes them to --out."})
 public final class ClusterBench extends ReportedBench<ClusterThroughput.Result> {
     /** --bootstrap is the first broker and --cassandra the ring's first node, as given to up --cluster. */
     @Mixin
@@ -63,9 +68,10 @@ public final class ClusterBench extends ReportedBench<ClusterThroughput.Result> 
                     + "whose rows/s are counted. Default: ${DEFAULT-VALUE}.")
     long batchRecords;
 
-    @Option(names = "--partitions", paramLabel = "N", defaultValue = "4",
-            description = "Partitions of the topic. Default: ${DEFAULT-VALUE}.")
-    int partitions;
+    @Option(names = "--partitions", paramLabel = "N[,N...]", defaultValue = "1,2,4", split = ",",
+            description = "Partition counts: a topic of each, read with 1 and with 2 workers at RF 3; the RF 1 and the "
+                    + "one-node runs read the topic of the most. Default: ${DEFAULT-VALUE}.")
+    List<Integer> partitions;
 
     @Option(names = "--executor-memory", paramLabel = "SIZE", defaultValue = "512m",
             description = "Memory of each executor. Default: ${DEFAULT-VALUE}.")

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  */
 public record StreamerSubmission(String bootstrap, String topic, String cassandra, String datacenter, String keyspace,
                                  String consistency, Path songs, String trigger, long maxOffsetsPerTrigger,
-                                 String startingOffsets, Path checkpoint, String retryTimeout,
+                                 int minPartitions, String startingOffsets, Path checkpoint, String retryTimeout,
                                  String rollupInterval, String rollupLateness, String stallTimeout, Path kafkaConfig, int metricsPort,
                                  String metricsAddress, Path metricsFile) {
 
@@ -26,10 +26,10 @@ public record StreamerSubmission(String bootstrap, String topic, String cassandr
         Path checkpoint = options.checkpoint(home);
         return new StreamerSubmission(options.kafka.bootstrap(), options.topic.topic(), options.cassandra.cassandra(),
                 options.cassandra.datacenter(), options.keyspace.keyspace(), options.consistency, options.songs.songs(),
-                Interval.format(options.trigger), options.maxOffsetsPerTrigger, options.startingOffsets,
+                Interval.format(options.trigger), options.maxOffsetsPerTrigger, options.minPartitions, options.startingOffsets,
                 checkpoint, Interval.format(options.retryTimeout), Interval.format(options.rollupInterval),
-                Interval.format(options.rollupLateness),                 Interval.format(options.stallTimeout), options.kafka.client().config(), options.metricsPort,
-                options.metricsAddress, options.metricsFile(checkpoint));
+                Interval.format(options.rollupLateness), Interval.format(options.stallTimeout), options.kafka.client().config(),
+                options.metricsPort, options.metricsAddress, options.metricsFile(checkpoint));
     }
 
     /**
@@ -42,6 +42,7 @@ public record StreamerSubmission(String bootstrap, String topic, String cassandr
         return new StreamerSubmission(bootstrap, topic, cassandra, Env.DEFAULT_DATACENTER, keyspace,
                 StreamerOptions.DEFAULT_CONSISTENCY, root.resolve(StreamerOptions.DEFAULT_SONGS),
                 StreamerOptions.DEFAULT_TRIGGER, Long.parseLong(StreamerOptions.DEFAULT_MAX_OFFSETS_PER_TRIGGER),
+                Integer.parseInt(StreamerOptions.DEFAULT_MIN_PARTITIONS),
                 StreamerOptions.DEFAULT_STARTING_OFFSETS, checkpoint, StreamerOptions.DEFAULT_RETRY_TIMEOUT,
                 StreamerOptions.DEFAULT_ROLLUP_INTERVAL, StreamerOptions.DEFAULT_ROLLUP_LATENESS, StreamerOptions.DEFAULT_STALL_TIMEOUT, null, 0,
                 StreamerOptions.DEFAULT_METRICS_ADDRESS, StreamerOptions.defaultMetricsFile(checkpoint));
@@ -65,6 +66,10 @@ public record StreamerSubmission(String bootstrap, String topic, String cassandr
 
     public StreamerSubmission withMaxOffsetsPerTrigger(long records) {
         return with(c -> c.maxOffsetsPerTrigger = records);
+    }
+
+    public StreamerSubmission withMinPartitions(int partitions) {
+        return with(c -> c.minPartitions = partitions);
     }
 
     public StreamerSubmission withStartingOffsets(String offsets) {
@@ -111,6 +116,7 @@ public record StreamerSubmission(String bootstrap, String topic, String cassandr
                 StreamerOptions.SONGS, songs.toString(),
                 StreamerOptions.TRIGGER, trigger,
                 StreamerOptions.MAX_OFFSETS_PER_TRIGGER, Long.toString(maxOffsetsPerTrigger),
+                StreamerOptions.MIN_PARTITIONS, Integer.toString(minPartitions),
                 StreamerOptions.STARTING_OFFSETS, startingOffsets,
                 StreamerOptions.CHECKPOINT, checkpoint.toString(),
                 StreamerOptions.RETRY_TIMEOUT, retryTimeout,
@@ -142,7 +148,7 @@ public record StreamerSubmission(String bootstrap, String topic, String cassandr
                 rollupInterval, rollupLateness, stallTimeout, metricsAddress;
         Path songs, checkpoint, kafkaConfig, metricsFile;
         long maxOffsetsPerTrigger;
-        int metricsPort;
+        int minPartitions, metricsPort;
 
         Components(StreamerSubmission s) {
             bootstrap = s.bootstrap;
@@ -154,6 +160,7 @@ public record StreamerSubmission(String bootstrap, String topic, String cassandr
             songs = s.songs;
             trigger = s.trigger;
             maxOffsetsPerTrigger = s.maxOffsetsPerTrigger;
+            minPartitions = s.minPartitions;
             startingOffsets = s.startingOffsets;
             checkpoint = s.checkpoint;
             retryTimeout = s.retryTimeout;
@@ -168,7 +175,8 @@ public record StreamerSubmission(String bootstrap, String topic, String cassandr
 
         StreamerSubmission submission() {
             return new StreamerSubmission(bootstrap, topic, cassandra, datacenter, keyspace, consistency, songs, trigger,
-                    maxOffsetsPerTrigger, startingOffsets, checkpoint, retryTimeout, rollupInterval, rollupLateness, stallTimeout,
+                    maxOffsetsPerTrigger, minPartitions, startingOffsets, checkpoint, retryTimeout, rollupInterval, rollupLateness,
+                    stallTimeout,
                     kafkaConfig, metricsPort, metricsAddress, metricsFile);
         }
     }

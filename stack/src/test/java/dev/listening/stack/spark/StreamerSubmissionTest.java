@@ -41,6 +41,7 @@ class StreamerSubmissionTest {
                 Map.entry("--songs", "/work/data/spotify-songs.csv"),
                 Map.entry("--trigger", "30s"),
                 Map.entry("--max-offsets-per-trigger", "100000"),
+                Map.entry("--min-partitions", "0"),
                 Map.entry("--starting-offsets", "earliest"),
                 Map.entry("--checkpoint", "/work/.pipeline/checkpoints/listening-events-spotify"),
                 Map.entry("--retry-timeout", "10m"),
@@ -57,6 +58,7 @@ class StreamerSubmissionTest {
         StreamerSubmission submission = StreamerSubmission.defaults(ROOT, HOME, "k:1", "c:2", "t", "ks")
                 .withTrigger("1s")
                 .withMaxOffsetsPerTrigger(500)
+                .withMinPartitions(6)
                 .withStartingOffsets("latest")
                 .withCheckpoint(Path.of("/ck"))
                 .withDatacenter("dc2")
@@ -70,6 +72,7 @@ class StreamerSubmissionTest {
         assertEquals("/songs.csv", options.get("--songs"));
         assertEquals("1s", options.get("--trigger"));
         assertEquals("500", options.get("--max-offsets-per-trigger"));
+        assertEquals("6", options.get("--min-partitions"));
         assertEquals("latest", options.get("--starting-offsets"));
         assertEquals("/ck", options.get("--checkpoint"));
         assertEquals("/ck-metrics.jsonl", options.get("--metrics-file"));
@@ -88,7 +91,7 @@ class StreamerSubmissionTest {
     @Test
     void theArgumentsReadBackAsTheSameSubmissionThroughTheJobsOwnOptions() {
         StreamerSubmission submission = StreamerSubmission.defaults(ROOT, HOME, "k:1", "c:2,d:3", "t", "ks")
-                .withTrigger("1s").withMaxOffsetsPerTrigger(500).withStartingOffsets("latest").withConsistency("LOCAL_QUORUM")
+                .withTrigger("1s").withMaxOffsetsPerTrigger(500).withMinPartitions(6).withStartingOffsets("latest").withConsistency("LOCAL_QUORUM")
                 .withCheckpoint(Path.of("/ck")).withDatacenter("dc2").withSongs(Path.of("/songs.csv")).withRollupInterval("1m");
         Job job = new Job();
         new CommandLine(job).parseArgs(submission.args().toArray(String[]::new));
