@@ -243,12 +243,17 @@ class StreamerIT {
         });
     }
 
-    /** SIGTERM (SparkSubmitProcess.close) stops the job cleanly: nothing in its log looks like a failure. */
+    /**
+     * SIGTERM (SparkSubmitProcess.close) stops the job cleanly: nothing in its log looks like a failure. The tasks of a
+     * batch in flight are killed by the stop, by design (the batch is replayed on restart): Spark says so of the
+     * rollups' cached batch.
+     */
     private static void assertCleanStop(Path log) throws IOException {
         List<String> lines = Files.readAllLines(log);
         assertTrue(lines.stream().anyMatch(line -> line.contains("stopping: the batch in flight")), "the job saw the SIGTERM");
         List<String> alarming = lines.stream()
                 .filter(line -> line.contains(" ERROR ") || line.contains("Exception") || line.stripLeading().startsWith("at "))
+                .filter(line -> !line.endsWith("failed due to exception org.apache.spark.TaskKilledException."))
                 .toList();
         assertEquals(List.of(), alarming, "a graceful stop logs no error and no stack trace; see " + log);
     }
