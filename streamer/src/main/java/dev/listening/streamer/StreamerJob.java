@@ -24,6 +24,7 @@ import dev.listening.streamer.watchdog.ProgressBeat;
 import dev.listening.streamer.watchdog.StallWatchdog;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkException;
+import org.apache.spark.SparkExecutorInfo;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
@@ -64,6 +65,8 @@ public final class StreamerJob {
     static final String ROLLUP_CHECKPOINT = "rollups";
     /** Runs before Spark's own hook stops the SparkContext under the query. */
     private static final int STOP_QUERY_PRIORITY = ShutdownHookManager.SPARK_CONTEXT_SHUTDOWN_PRIORITY() + 1;
+    private static final Duration KILLED_TASKS_GRACE = Duration.ofSeconds(10);
+    private static final Duration KILLED_TASKS_POLL = Duration.ofMillis(50);
     /** The topic is checked before the query subscribes: also where an unreachable Kafka first shows. */
     private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(20);
 
@@ -116,6 +119,7 @@ public final class StreamerJob {
         Runnable stopAll = () -> {
             synchronized (stopping) {
                 queries.forEach(StreamerJob::stop);
+                awaitKilledTasks(spark);
             }
         };
         ShutdownHookManager.addShutdownHook(STOP_QUERY_PRIORITY, () -> {
@@ -220,6 +224,26 @@ public final class StreamerJob {
                 LOG.warn("the query did not stop in time: {}", e.getMessage());
             }
         }
+    }
+
+    /**
+     * A stopped query's tasks end after it (killing them is asynchronous): the context must not be stopped under them,
+     * or they fail on a block manager that is gone and log it.
+     */
+    private static void awaitKilledTasks(SparkSession spark) {
+        long giveUp = System.nanoTime() + KILLED_TASKS_GRACE.toNanos();
+        while (runningTasks(spark) > 0 && System.nanoTime() < giveUp) {
+            try {
+                Thread.sleep(KILLED_TASKS_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static int runningTasks(SparkSession spark) {
+        return Arrays.stream(spark.sparkContext().statusTracker().getExecutorInfos()).mapToInt(SparkExecutorInfo::numRunningTasks).sum();
     }
 
     /**
