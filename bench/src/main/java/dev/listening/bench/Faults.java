@@ -7,6 +7,7 @@ import dev.listening.cql.CassandraSessions;
 import dev.listening.producer.run.Report;
 import dev.listening.stack.Bootstrap;
 import dev.listening.stack.LocalStack;
+import dev.listening.stack.spark.JobExit;
 import dev.listening.stack.spark.SparkRuntime;
 import dev.listening.stack.spark.SparkSubmitProcess;
 import dev.listening.stack.spark.StreamerSubmission;
@@ -176,7 +177,7 @@ public final class Faults implements Benchmark<FaultsReport> {
 
         private void startStreamer() {
             incarnation++;
-            streamer = SparkSubmitProcess.start(on.job(submission, runtime), settings.logs().resolve("faults-streamer-" + incarnation + ".log"));
+            streamer = SparkSubmitProcess.start(on.job(submission, runtime), streamerLog());
         }
 
         private void killStreamer() throws InterruptedException {
@@ -219,10 +220,15 @@ public final class Faults implements Benchmark<FaultsReport> {
             return reader.endOffsets(on.bootstrap().topic()).values().stream().mapToLong(Long::longValue).sum();
         }
 
+        private Path streamerLog() {
+            return settings.logs().resolve("faults-streamer-" + incarnation + ".log");
+        }
+
         private void requireStreamerAlive(String what) {
             if (!streamer.isAlive()) {
+                LOG.warn(JobExit.describe(streamer, streamerLog()));
                 throw new UserError("the streaming job exited on its own with code " + streamer.exitValue() + " while waiting for "
-                        + what + "; see " + settings.logs().resolve("faults-streamer-" + incarnation + ".log"));
+                        + what + "; see " + streamerLog());
             }
         }
 
@@ -245,6 +251,7 @@ public final class Faults implements Benchmark<FaultsReport> {
                     checked = check(verifier);
                 }
                 if (problem == null && !streamer.isAlive()) {
+                    LOG.warn(JobExit.describe(streamer, streamerLog()));
                     problem = "the streaming job exited on its own with code " + streamer.exitValue();
                 }
                 Map<String, String> replication = session.getMetadata().getKeyspace(bootstrap.keyspace())

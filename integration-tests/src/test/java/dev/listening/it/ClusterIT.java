@@ -16,6 +16,7 @@ import dev.listening.stack.kafka.KafkaService;
 import dev.listening.stack.net.HostPort;
 import dev.listening.stack.net.Ports;
 import dev.listening.stack.spark.ExecutorResources;
+import dev.listening.stack.spark.JobExit;
 import dev.listening.stack.spark.MasterUi;
 import dev.listening.stack.spark.SparkCluster;
 import dev.listening.stack.spark.SparkDaemon;
@@ -136,7 +137,7 @@ class ClusterIT {
             assertEquals(WARMUP_EVENTS, produced(pipeline.run(DEADLINE, "produce", "--bootstrap", kafka, "--topic", TOPIC, "--rate", "max",
                     "--limit", Integer.toString(WARMUP_EVENTS))).acknowledged());
             await("the warm-up events stored").atMost(DEADLINE).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                assertTrue(streamer.isAlive(), () -> StreamerChecks.exited(streamer, log));
+                assertTrue(streamer.isAlive(), () -> JobExit.describe(streamer, log));
                 return storedByStreamer(metrics) >= WARMUP_EVENTS;
             });
             assertEquals(2, master().aliveWorkers().stream().filter(w -> w.coresUsed() == 1).count(),
@@ -155,11 +156,13 @@ class ClusterIT {
             ProcessResult brokerDown = pipeline.run(DEADLINE, "status", "--topic", TOPIC);
             assertEquals(1, brokerDown.exitCode(), brokerDown.stdout());
             assertTrue(brokerDown.stdout().contains("brokers        2 live (2,3)"), brokerDown.stdout());
-            await(KILLED_BROKER + " and " + KILLED_NODE + " down while " + PRODUCED_WHILE_NODE_DOWN + " more events come").atMost(DEADLINE)
+            // Down until batches were written without them: a new leader for the broker's partitions takes a broker session timeout.
+            await(KILLED_BROKER + " and " + KILLED_NODE + " down while " + PRODUCED_WHILE_NODE_DOWN + " more events come and batches are "
+                    + "written").atMost(DEADLINE)
                     .pollInterval(Duration.ofSeconds(1)).until(() -> {
-                        assertTrue(streamer.isAlive(), () -> KILLED_NODE + " down: " + StreamerChecks.exited(streamer, log));
+                        assertTrue(streamer.isAlive(), () -> KILLED_NODE + " down: " + JobExit.describe(streamer, log));
                         assertFalse(producing.isDone(), () -> "the producer stopped while a broker was down: " + producing.join().stderr());
-                        return records(topicReader) - killedAtRecord >= PRODUCED_WHILE_NODE_DOWN;
+                        return records(topicReader) - killedAtRecord >= PRODUCED_WHILE_NODE_DOWN && storedByStreamer(metrics) > storedAtKill;
                     });
             long storedWhileDown = storedByStreamer(metrics);
             ProcessResult restart = pipeline.run(DEADLINE, "up", "--cluster", "--topic", TOPIC, "--keyspace", KEYSPACE, READY_TIMEOUT);
@@ -199,8 +202,6 @@ class ClusterIT {
             assertEquals(List.of(), verdict.doubled());
             assertEquals(List.of(), verdict.unexpected());
             assertTrue(verdict.passed(), verdict.toString());
-            assertTrue(storedWhileDown > storedAtKill, "batches were written while the node was down: " + storedAtKill + " rows "
-                    + "before, " + storedWhileDown + " after");
             assertTrue(StreamerMetrics.read(metrics).batches().size() > batchesBeforeWorkerStop, "batches ran after the worker stopped");
             assertFalse(master.worker(spark.workerUi(2)).orElseThrow().alive(), "the stopped worker is gone: " + master);
             assertTrue(master.worker(spark.workerUi(1)).orElseThrow().alive(), master.toString());

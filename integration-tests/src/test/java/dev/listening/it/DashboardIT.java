@@ -10,6 +10,7 @@ import dev.listening.cql.query.QueryRunner;
 import dev.listening.cql.query.ResultTable;
 import dev.listening.dashboard.Dashboard;
 import dev.listening.dashboard.DashboardSettings;
+import dev.listening.stack.spark.JobExit;
 import dev.listening.stack.spark.SparkRuntime;
 import dev.listening.stack.spark.SparkSubmitProcess;
 import dev.listening.stack.spark.StreamerSubmission;
@@ -154,7 +155,7 @@ class DashboardIT {
     private static long awaitStored(WebDriver driver, SparkSubmitProcess streamer, Path log, Duration deadline,
                                     LongPredicate reached) {
         return await("the page's stored count").atMost(deadline).pollInterval(Duration.ofMillis(500)).until(() -> {
-            assertTrue(streamer.isAlive(), () -> StreamerChecks.exited(streamer, log));
+            assertTrue(streamer.isAlive(), () -> JobExit.describe(streamer, log));
             String text = driver.findElement(By.id("total-stored")).getText().strip();
             return text.matches("\\d+") ? Long.parseLong(text) : -1L;
         }, reached::test);

@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import dev.listening.contract.EventField;
 import dev.listening.contract.Names;
 import dev.listening.producer.run.Report;
+import dev.listening.stack.spark.JobExit;
 import dev.listening.stack.spark.SparkRuntime;
 import dev.listening.stack.spark.SparkSubmitProcess;
 import dev.listening.stack.spark.StreamerSubmission;
@@ -60,7 +61,7 @@ class FaultsIT {
                     "--rate", "2000", "--limit", Integer.toString(EVENTS), "--listeners", "50", "--partitions", "2"));
             AtomicReference<Reconciliation.Report> seen = new AtomicReference<>();
             await("some rows stored").atMost(DEADLINE).pollInterval(Duration.ofMillis(500)).until(() -> {
-                assertTrue(streamer.isAlive(), () -> "on its own: " + StreamerChecks.exited(streamer, firstLog));
+                assertTrue(streamer.isAlive(), () -> "on its own: " + JobExit.describe(streamer, firstLog));
                 seen.set(verifier.verify(topic, Map.of(), Map.of()));
                 return seen.get().stored() > 0;
             });
@@ -111,7 +112,7 @@ class FaultsIT {
         Path firstLog = runDir.resolve("first.log");
         try (SparkSubmitProcess streamer = SparkSubmitProcess.start(submission.job(runtime, "local[2]"), firstLog)) {
             await("the first batch committed").atMost(DEADLINE).pollInterval(Duration.ofMillis(200)).until(() -> {
-                assertTrue(streamer.isAlive(), () -> StreamerChecks.exited(streamer, firstLog));
+                assertTrue(streamer.isAlive(), () -> JobExit.describe(streamer, firstLog));
                 // the commit file and, renamed after it, its checksum: the commit is complete
                 return Files.exists(commits.resolve("0")) && Files.exists(commits.resolve(".0.crc"));
             });
@@ -132,7 +133,7 @@ class FaultsIT {
             Reconciliation.Report report = StreamerChecks.awaitNothingMissing(verifier, topic, streamer, secondLog, DEADLINE,
                     Duration.ofSeconds(1));
             await("the replayed batch committed").atMost(DEADLINE).pollInterval(Duration.ofMillis(200)).until(() -> {
-                assertTrue(streamer.isAlive(), () -> StreamerChecks.exited(streamer, secondLog));
+                assertTrue(streamer.isAlive(), () -> JobExit.describe(streamer, secondLog));
                 return Files.exists(commits.resolve("1"));
             });
             Map<String, String> afterReplay = historyRows(keyspace);

@@ -12,6 +12,7 @@ import dev.listening.contract.Names;
 import dev.listening.contract.metrics.BatchMetrics;
 import dev.listening.bench.StreamerMetrics;
 import dev.listening.cql.report.ReportCommand;
+import dev.listening.stack.spark.JobExit;
 import dev.listening.stack.spark.SparkRuntime;
 import dev.listening.stack.spark.SparkSubmitProcess;
 import dev.listening.stack.spark.StreamerSubmission;
@@ -214,7 +215,7 @@ class RollupsIT {
     /** Until the streamer's metrics show batches covering this many records, and rollups covering those batches. */
     private void awaitBatchesThrough(SparkSubmitProcess streamer, Path log, Path metrics, long records) {
         await("rollups of " + records + " records of " + topic).atMost(DEADLINE).pollInterval(Duration.ofSeconds(2)).until(() -> {
-            assertTrue(streamer.isAlive(), () -> StreamerChecks.exited(streamer, log));
+            assertTrue(streamer.isAlive(), () -> JobExit.describe(streamer, log));
             return StreamerMetrics.read(metrics).rolledUp(records);
         });
     }

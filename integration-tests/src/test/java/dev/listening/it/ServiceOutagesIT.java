@@ -21,6 +21,7 @@ import dev.listening.stack.cassandra.CassandraService;
 import dev.listening.stack.kafka.KafkaService;
 import dev.listening.stack.net.HostPort;
 import dev.listening.stack.net.Ports;
+import dev.listening.stack.spark.JobExit;
 import dev.listening.stack.spark.SparkRuntime;
 import dev.listening.stack.spark.SparkSubmitProcess;
 import dev.listening.stack.spark.StreamerSubmission;
@@ -119,7 +120,7 @@ class ServiceOutagesIT {
             // The outage itself is the test's subject, so it is timed; the streamer is checked every second of it.
             await("Cassandra down for " + CASSANDRA_OUTAGE.toSeconds() + " s").atMost(CASSANDRA_OUTAGE.plusSeconds(30))
                     .pollInterval(Duration.ofSeconds(1)).until(() -> {
-                        assertTrue(streamer.isAlive(), () -> "Cassandra down: " + StreamerChecks.exited(streamer, log));
+                        assertTrue(streamer.isAlive(), () -> "Cassandra down: " + JobExit.describe(streamer, log));
                         return Duration.between(down, Instant.now()).compareTo(CASSANDRA_OUTAGE) >= 0;
                     });
             long producedDuringOutage = records(topic) - recordsWhenStopped;
@@ -179,7 +180,7 @@ class ServiceOutagesIT {
             AtomicLong stored = new AtomicLong();
             try (CqlSession session = session()) {
                 await("the second batch's rows arriving").atMost(DEADLINE).pollInterval(Duration.ofMillis(100)).until(() -> {
-                    assertTrue(streamer.isAlive(), () -> StreamerChecks.exited(streamer, log));
+                    assertTrue(streamer.isAlive(), () -> JobExit.describe(streamer, log));
                     stored.set(historyRows(session, keyspace));
                     return stored.get() > batch;
                 });
@@ -190,7 +191,7 @@ class ServiceOutagesIT {
                     "the kill came while a batch was being written: " + storedAtKill + " rows");
             Instant down = Instant.now();
             await("Cassandra dead for 5 s").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                assertTrue(streamer.isAlive(), () -> "Cassandra dead: " + StreamerChecks.exited(streamer, log));
+                assertTrue(streamer.isAlive(), () -> "Cassandra dead: " + JobExit.describe(streamer, log));
                 return Duration.between(down, Instant.now()).compareTo(Duration.ofSeconds(5)) >= 0;
             });
             UpReport up = stack.up(BOOTSTRAP, DEADLINE);

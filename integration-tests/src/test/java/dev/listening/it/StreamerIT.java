@@ -20,6 +20,7 @@ import dev.listening.contract.SongColumn;
 import dev.listening.contract.metrics.BatchMetrics;
 import dev.listening.contract.metrics.MetricsFile;
 import dev.listening.stack.net.Ports;
+import dev.listening.stack.spark.JobExit;
 import dev.listening.stack.spark.SparkRuntime;
 import dev.listening.stack.spark.SparkSubmitProcess;
 import dev.listening.stack.spark.StreamerSubmission;
@@ -236,7 +237,7 @@ class StreamerIT {
      */
     private void awaitRows(SparkSubmitProcess streamer, Sent expected, Path log, Path metrics, int runStart) {
         await("rows of " + topic + " in " + keyspace).atMost(DEADLINE).pollInterval(Duration.ofSeconds(2)).until(() -> {
-            assertTrue(streamer.isAlive(), () -> StreamerChecks.exited(streamer, log));
+            assertTrue(streamer.isAlive(), () -> JobExit.describe(streamer, log));
             return count(Names.HISTORY_TABLE) >= expected.eventIds.size()
                     && count(Names.DEAD_LETTER_TABLE) >= expected.deadLetters.size()
                     && BatchTotals.of(metrics, runStart).rows() >= expected.records();

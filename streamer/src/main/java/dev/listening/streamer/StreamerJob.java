@@ -25,6 +25,7 @@ import dev.listening.streamer.watchdog.StallWatchdog;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkException;
 import org.apache.spark.SparkExecutorInfo;
+import org.apache.spark.SparkStatusTracker;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
@@ -65,10 +66,13 @@ public final class StreamerJob {
     static final String ROLLUP_CHECKPOINT = "rollups";
     /** Runs before Spark's own hook stops the SparkContext under the query. */
     private static final int STOP_QUERY_PRIORITY = ShutdownHookManager.SPARK_CONTEXT_SHUTDOWN_PRIORITY() + 1;
-    private static final Duration KILLED_TASKS_GRACE = Duration.ofSeconds(10);
-    private static final Duration KILLED_TASKS_POLL = Duration.ofMillis(50);
-    /** The topic is checked before the query subscribes: also where an unreachable Kafka first shows. */
-    private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration CANCELLED_JOBS_GRACE = Duration.ofSeconds(10);
+    private static final Duration CANCELLED_JOBS_POLL = Duration.ofMillis(50);
+    /**
+     * The topic is checked before the query subscribes: also where an unreachable Kafka first shows. As long as the
+     * producer's max.block.ms, so that a job restarted while its broker restarts waits for it instead of exiting.
+     */
+    private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(60);
 
     /** The job's exit code when the watchdog stopped a stalled stream. */
     public static final int EXIT_STALLED = 3;
@@ -119,7 +123,9 @@ public final class StreamerJob {
         Runnable stopAll = () -> {
             synchronized (stopping) {
                 queries.forEach(StreamerJob::stop);
-                awaitKilledTasks(spark);
+                // Both stopped: no job of ours may run on, whatever a stop that timed out left behind.
+                spark.sparkContext().cancelAllJobs();
+                awaitCancelledJobs(spark);
             }
         };
         ShutdownHookManager.addShutdownHook(STOP_QUERY_PRIORITY, () -> {
@@ -227,14 +233,15 @@ public final class StreamerJob {
     }
 
     /**
-     * A stopped query's tasks end after it (killing them is asynchronous): the context must not be stopped under them,
-     * or they fail on a block manager that is gone and log it.
+     * A stopped query's jobs end after it (cancelling them is asynchronous): the context must not be stopped under
+     * them, or their tasks, killed or still pending, fail on an executor or block manager that is gone and log it.
      */
-    private static void awaitKilledTasks(SparkSession spark) {
-        long giveUp = System.nanoTime() + KILLED_TASKS_GRACE.toNanos();
-        while (runningTasks(spark) > 0 && System.nanoTime() < giveUp) {
+    private static void awaitCancelledJobs(SparkSession spark) {
+        SparkStatusTracker tracker = spark.sparkContext().statusTracker();
+        long giveUp = System.nanoTime() + CANCELLED_JOBS_GRACE.toNanos();
+        while ((tracker.getActiveJobIds().length > 0 || runningTasks(tracker) > 0) && System.nanoTime() < giveUp) {
             try {
-                Thread.sleep(KILLED_TASKS_POLL.toMillis());
+                Thread.sleep(CANCELLED_JOBS_POLL.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -242,8 +249,8 @@ public final class StreamerJob {
         }
     }
 
-    private static int runningTasks(SparkSession spark) {
-        return Arrays.stream(spark.sparkContext().statusTracker().getExecutorInfos()).mapToInt(SparkExecutorInfo::numRunningTasks).sum();
+    private static int runningTasks(SparkStatusTracker tracker) {
+        return Arrays.stream(tracker.getExecutorInfos()).mapToInt(SparkExecutorInfo::numRunningTasks).sum();
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.listening.it;
+package dev.listening.stack.spark;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class StreamerChecksTest {
+class JobExitTest {
     @Test
     void aCrashReportIsShownFromItsCrashedThread(@TempDir Path dir) throws IOException {
         Path report = Files.writeString(dir.resolve("hs_err_pid42.log"), """
@@ -24,7 +24,7 @@ class StreamerChecksTest {
                 J 4711 c1 dev.listening.streamer.rollup.RollupWriter.run()V
                 """);
 
-        String shown = StreamerChecks.crashedThread(report);
+        String shown = JobExit.crashedThread(report);
 
         assertTrue(shown.startsWith("\nfrom " + report + ":\nCurrent thread (0x00007f4430012345):  JavaThread \"rollups\""), shown);
         assertTrue(shown.endsWith("J 4711 c1 dev.listening.streamer.rollup.RollupWriter.run()V"), shown);
@@ -33,6 +33,6 @@ class StreamerChecksTest {
     @Test
     void aMissingReportIsSaidToBeMissing(@TempDir Path dir) {
         assertEquals("\n(no crash report: java.nio.file.NoSuchFileException: " + dir.resolve("hs_err_pid1.log") + ")",
-                StreamerChecks.crashedThread(dir.resolve("hs_err_pid1.log")));
+                JobExit.crashedThread(dir.resolve("hs_err_pid1.log")));
     }
 }
