@@ -173,7 +173,7 @@ public final class ClusterThroughput implements Benchmark<ClusterThroughput.Resu
     /** The same events into a broker of its own (replication 1), streamed into the ring; the broker's data is deleted with it. */
     private Run soloBroker(List<ListeningEvent> events, int partitions, List<Fill> fills, Target target, CqlSession session)
             throws InterruptedException {
-        HostPort firstBroker = HostPort.parse(settings.bootstrap().split(",")[0]);
+        HostPort firstBroker = HostPort.first(settings.bootstrap());
         HostPort address = firstBroker.plus(KafkaRing.BROKERS).orElseThrow(() -> new UserError("no address after the brokers' "
                 + settings.bootstrap() + " for a broker of its own"));
         Path soloHome = settings.home().resolve("bench").resolve("solo-broker");
@@ -194,7 +194,7 @@ public final class ClusterThroughput implements Benchmark<ClusterThroughput.Resu
 
     /** The same run against a node of its own, whose data is deleted with it. */
     private Run solo(Source source, String topic, int partitions, Replication one, DefaultConsistencyLevel single) throws InterruptedException {
-        HostPort address = new CassandraRing(HostPort.parse(settings.ring().split(",")[0]), settings.storagePort(),
+        HostPort address = new CassandraRing(HostPort.first(settings.ring()), settings.storagePort(),
                 settings.ringNodes() + 1, SOLO_HEAP).node(settings.ringNodes());
         Path soloHome = settings.home().resolve("bench").resolve("solo");
         CassandraService node = new CassandraService(CassandraService.NAME, new CassandraConfig(address,

@@ -89,8 +89,8 @@ public final class ClusterBench extends ReportedBench<ClusterThroughput.Result> 
     @Override
     Benchmark<ClusterThroughput.Result> benchmark() {
         Path root = ProjectRoot.get();
-        String ring = new CassandraRing(HostPort.parse(services.cassandra()), storagePort, cassandraNodes, "1G").contactPoints();
-        String brokers = new KafkaRing(HostPort.parse(services.bootstrap().split(",")[0]), kafkaControllerPort).bootstrap();
+        String ring = new CassandraRing(HostPort.first(services.cassandra()), storagePort, cassandraNodes, "1G").contactPoints();
+        String brokers = new KafkaRing(HostPort.first(services.bootstrap()), kafkaControllerPort).bootstrap();
         return new ClusterThroughput(new ClusterThroughput.Settings(brokers, kafkaControllerPort, ring, cassandraNodes, storagePort,
                 services.datacenter(), root, home.home(), songs.songs(), records, warmupRecords, batchRecords,
                 partitions, "spark://" + HostPort.parse(sparkMaster), executorMemory, out().toAbsolutePath().getParent()));

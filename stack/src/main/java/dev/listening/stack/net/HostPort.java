@@ -28,6 +28,11 @@ public record HostPort(String host, int port) {
         }
     }
 
+    /** The first of a comma-separated list of endpoints, as --bootstrap and --cassandra take them. */
+    public static HostPort first(String endpoints) {
+        return parse(endpoints.split(",", -1)[0]);
+    }
+
     public HostPort withPort(int otherPort) {
         return new HostPort(host, otherPort);
     }

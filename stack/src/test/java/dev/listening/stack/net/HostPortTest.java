@@ -16,6 +16,12 @@ class HostPortTest {
         assertEquals("localhost:7000", HostPort.parse("localhost:9042").withPort(7000).toString());
     }
 
+    @Test
+    void theFirstOfAListIsItsFirstEndpoint() {
+        assertEquals(new HostPort("127.0.0.1", 9042), HostPort.first("127.0.0.1:9042,127.0.0.2:9042,127.0.0.3:9042"));
+        assertEquals(new HostPort("127.0.0.2", 9092), HostPort.first("127.0.0.2:9092"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1", ":9092", "127.0.0.1:", "host:port", "127.0.0.1:0", "127.0.0.1:65536"})
     void rejectsWhatIsNotHostColonPort(String text) {
