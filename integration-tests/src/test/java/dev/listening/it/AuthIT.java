@@ -1,5 +1,6 @@
 package dev.listening.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,15 +19,24 @@ import dev.listening.stack.StackSettings;
 import dev.listening.stack.cassandra.LocalAuthentication;
 import dev.listening.stack.net.HostPort;
 import dev.listening.stack.net.Ports;
+import dev.listening.stack.spark.JobExit;
+import dev.listening.stack.spark.SparkRuntime;
+import dev.listening.stack.spark.SparkSubmitProcess;
+import dev.listening.stack.spark.StreamerSubmission;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +117,64 @@ class AuthIT {
 
         assertOneErrorLine(query, "error: Cassandra at " + settings.cassandra() + " refused the password of "
                 + LocalAuthentication.ROLE);
+    }
+
+    /**
+     * The job gets the role's credentials in its environment (from the node's file under the home) and hands them to the
+     * connector: it stores what was produced. Meanwhile no process on the machine has the password in its arguments, and
+     * afterwards neither the command outputs, the logs nor the job's metrics hold it.
+     */
+    @Test
+    void theStreamerStoresWithTheRolesCredentialsAndThePasswordShowsNowhere() throws Exception {
+        String password = CassandraCredentials.read(CassandraCredentials.file(settings.home())).orElseThrow().password();
+        String topic = "auth-streamer";
+        Path runDir = RUN_DIR.resolve("streamer");
+        Path log = runDir.resolve("streamer.log");
+        List<ProcessResult> commands = new ArrayList<>();
+        commands.add(pipeline(settings.home(), Map.of(), "produce", "--topic", topic, "--rate", "max", "--limit", "200"));
+        assertEquals(0, commands.get(0).exitCode(), commands.get(0)::stderr);
+        StreamerSubmission submission = StreamerSubmission.defaults(ROOT, runDir, settings.kafka().toString(),
+                settings.cassandra().toString(), topic, Names.KEYSPACE).withCheckpoint(runDir.resolve("checkpoint"));
+
+        try (SparkSubmitProcess streamer = SparkSubmitProcess.start(submission.job(new SparkRuntime(ROOT, settings.home()), "local[2]"), log);
+             CqlSession session = session(CassandraCredentials.read(CassandraCredentials.file(settings.home())).orElseThrow())) {
+            await("the 200 events stored by a job logged in as " + LocalAuthentication.ROLE).atMost(DEADLINE)
+                    .pollInterval(Duration.ofSeconds(1)).until(() -> {
+                        assertTrue(streamer.isAlive(), () -> JobExit.describe(streamer, log));
+                        return session.execute("SELECT count(*) FROM " + Names.KEYSPACE + "." + Names.HISTORY_TABLE).one().getLong(0) >= 200;
+                    });
+            assertEquals(List.of(), ProcessHandle.allProcesses()
+                    .flatMap(process -> process.info().commandLine().stream().filter(line -> line.contains(password))).toList());
+            commands.add(pipeline(settings.home(), Map.of(), "status"));
+        }
+
+        commands.forEach(result -> assertTrue(!result.stdout().contains(password) && !result.stderr().contains(password),
+                "a command's output holds the password"));
+        assertEquals(List.of(), filesHolding(password, CassandraCredentials.file(settings.home())), "files that hold the password");
+    }
+
+    /** Every file under the run directory but {@code except} that holds {@code text}; the node's data files come and go meanwhile. */
+    private static List<Path> filesHolding(String text, Path except) throws IOException {
+        List<Path> holding = new ArrayList<>();
+        Files.walkFileTree(RUN_DIR, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                try {
+                    if (!file.equals(except) && new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(text)) {
+                        holding.add(file);
+                    }
+                } catch (IOException e) {
+                    // compacted away or rotated while the walk ran: gone, so it holds nothing
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return holding;
     }
 
     @Test
