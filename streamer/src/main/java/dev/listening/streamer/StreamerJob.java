@@ -95,6 +95,7 @@ public final class StreamerJob {
         // Before Spark starts: a port already taken is a quick, clear error.
         List<MetricsOutlet> outlets = outlets();
         SparkConf conf = SparkSettings.apply(new SparkConf(), config, CassandraCredentials.current());
+        SchedulerPools.configure(conf);
         // Not closed here: Spark's shutdown hook stops the session after ours has stopped the query;
         // closing it from this thread as well would pull the context from under that stop.
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
@@ -106,16 +107,19 @@ public final class StreamerJob {
         probe.requireLogin();
         OutageRetry retry = new OutageRetry(config.retryTimeout(), probe, watchdog::beat);
         spark.streams().addListener(new MetricsListener(counter, ROLLUP_QUERY_NAME, outlets, Clock.systemUTC()));
-        List<StreamingQuery> queries = List.of(
-                start(ListeningPlan.classify(kafka(spark), songs).writeStream(), QUERY_NAME, config.trigger(), config.checkpoint(),
-                        new CassandraBatchWriter(
-                                TableWriter.of(conf, StatementFile.LISTENING_HISTORY_INSERT, config.keyspace(), config.consistency()),
-                                TableWriter.of(conf, StatementFile.LISTENING_DEAD_LETTER_INSERT, config.keyspace(), config.consistency()),
-                                retry, counter)),
-                start(RollupStream.aggregate(ListeningPlan.valid(kafka(spark), songs), config.rollupLateness()).writeStream()
-                                .outputMode(OutputMode.Update()), ROLLUP_QUERY_NAME, config.rollupInterval(),
-                        Path.of(config.checkpoint(), ROLLUP_CHECKPOINT).toString(),
-                        new RollupSink(conf, config.keyspace(), config.consistency(), retry)));
+        SchedulerPools.use(spark.sparkContext(), SchedulerPools.HISTORY);
+        StreamingQuery history = start(ListeningPlan.classify(kafka(spark), songs).writeStream(), QUERY_NAME, config.trigger(),
+                config.checkpoint(), new CassandraBatchWriter(
+                        TableWriter.of(conf, StatementFile.LISTENING_HISTORY_INSERT, config.keyspace(), config.consistency()),
+                        TableWriter.of(conf, StatementFile.LISTENING_DEAD_LETTER_INSERT, config.keyspace(), config.consistency()),
+                        retry, counter));
+        SchedulerPools.use(spark.sparkContext(), SchedulerPools.ROLLUPS);
+        StreamingQuery rollups = start(RollupStream.aggregate(ListeningPlan.valid(kafka(spark), songs), config.rollupLateness()).writeStream()
+                        .outputMode(OutputMode.Update()), ROLLUP_QUERY_NAME, config.rollupInterval(),
+                Path.of(config.checkpoint(), ROLLUP_CHECKPOINT).toString(),
+                new RollupSink(conf, config.keyspace(), config.consistency(), retry));
+        SchedulerPools.use(spark.sparkContext(), null);
+        List<StreamingQuery> queries = List.of(history, rollups);
         watchdog.start();
         // One stop at a time, each waiting for its query's thread: the main thread, woken when the hook stopped the
         // first query, must not return (spark-submit then stops the context) while the hook still stops the other.
