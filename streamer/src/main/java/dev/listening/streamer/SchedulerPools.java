@@ -50,7 +50,10 @@ final class SchedulerPools {
         }
     }
 
-    /** Jobs started from this thread from now on, and from the threads it starts (a query's stream thread), run in {@code pool}; null: the default pool. */
+    /**
+     * Jobs started from this thread from now on, and from the threads it starts (a query's stream thread), run in
+     * {@code pool}; null: the default pool.
+     */
     static void use(SparkContext context, String pool) {
         context.setLocalProperty(POOL_PROPERTY, pool);
     }
