@@ -224,11 +224,15 @@ public final class Faults implements Benchmark<FaultsReport> {
             return settings.logs().resolve("faults-streamer-" + incarnation + ".log");
         }
 
+        /** The problem a job that exited by itself is, its log's end and any crash report logged for CI. */
+        private String exitedOnItsOwn() {
+            LOG.warn(JobExit.describe(streamer, streamerLog()));
+            return "the streaming job exited on its own with code " + streamer.exitValue();
+        }
+
         private void requireStreamerAlive(String what) {
             if (!streamer.isAlive()) {
-                LOG.warn(JobExit.describe(streamer, streamerLog()));
-                throw new UserError("the streaming job exited on its own with code " + streamer.exitValue() + " while waiting for "
-                        + what + "; see " + streamerLog());
+                throw new UserError(exitedOnItsOwn() + " while waiting for " + what + "; see " + streamerLog());
             }
         }
 
@@ -251,8 +255,7 @@ public final class Faults implements Benchmark<FaultsReport> {
                     checked = check(verifier);
                 }
                 if (problem == null && !streamer.isAlive()) {
-                    LOG.warn(JobExit.describe(streamer, streamerLog()));
-                    problem = "the streaming job exited on its own with code " + streamer.exitValue();
+                    problem = exitedOnItsOwn();
                 }
                 Map<String, String> replication = session.getMetadata().getKeyspace(bootstrap.keyspace())
                         .map(KeyspaceMetadata::getReplication).orElse(Map.of());

@@ -126,7 +126,9 @@ class AuthIT {
      */
     @Test
     void theStreamerStoresWithTheRolesCredentialsAndThePasswordShowsNowhere() throws Exception {
-        String password = CassandraCredentials.read(CassandraCredentials.file(settings.home())).orElseThrow().password();
+        Path credentialsFile = CassandraCredentials.file(settings.home());
+        CassandraCredentials ours = CassandraCredentials.read(credentialsFile).orElseThrow();
+        String password = ours.password();
         String topic = "auth-streamer";
         Path runDir = RUN_DIR.resolve("streamer");
         Path log = runDir.resolve("streamer.log");
@@ -137,7 +139,7 @@ class AuthIT {
                 settings.cassandra().toString(), topic, Names.KEYSPACE).withCheckpoint(runDir.resolve("checkpoint"));
 
         try (SparkSubmitProcess streamer = SparkSubmitProcess.start(submission.job(new SparkRuntime(ROOT, settings.home()), "local[2]"), log);
-             CqlSession session = session(CassandraCredentials.read(CassandraCredentials.file(settings.home())).orElseThrow())) {
+             CqlSession session = session(ours)) {
             await("the 200 events stored by a job logged in as " + LocalAuthentication.ROLE).atMost(DEADLINE)
                     .pollInterval(Duration.ofSeconds(1)).until(() -> {
                         assertTrue(streamer.isAlive(), () -> JobExit.describe(streamer, log));
@@ -150,7 +152,7 @@ class AuthIT {
 
         commands.forEach(result -> assertTrue(!result.stdout().contains(password) && !result.stderr().contains(password),
                 "a command's output holds the password"));
-        assertEquals(List.of(), filesHolding(password, CassandraCredentials.file(settings.home())), "files that hold the password");
+        assertEquals(List.of(), filesHolding(password, credentialsFile), "files that hold the password");
     }
 
     /** Every file under the run directory but {@code except} that holds {@code text}; the node's data files come and go meanwhile. */

@@ -31,7 +31,7 @@ final class BatchSpark {
                 .set("spark.cassandra.auth.password", c.password()));
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
         // Spark's default of 200 shuffle partitions costs tasks by the hundred for a date's rollups (a rebuild of four
-        // plays took 40 s instead of 20); the job's cores are as many as can run at once.
+        // plays took 40 s instead of 25); the job's cores are as many as can run at once.
         if (!conf.contains(SHUFFLE_PARTITIONS)) {
             spark.conf().set(SHUFFLE_PARTITIONS, spark.sparkContext().defaultParallelism());
         }
