@@ -46,6 +46,21 @@ public record StreamerMetrics(boolean started, List<BatchMetrics> batches, long 
         return false;
     }
 
+    /**
+     * Whether the newest record is at least {@code quiet} later than the last one that carried a rollup
+     * batch (whose rows or time it counts); false before any did.
+     */
+    public boolean rollupsIdleFor(Duration quiet) {
+        for (int i = records.size() - 1; i >= 0; i--) {
+            BatchMetrics record = records.get(i);
+            if (record.rollupRows() > 0 || record.rollupMs() > 0) {
+                Instant newest = Instant.parse(records.get(records.size() - 1).time());
+                return !Duration.between(Instant.parse(record.time()), newest).minus(quiet).isNegative();
+            }
+        }
+        return false;
+    }
+
     /** Rows the batches wrote to listening_history: what a throughput may count, unlike the records read. */
     public long rowsStored() {
         return batches.stream().mapToLong(BatchMetrics::rowsStored).sum();

@@ -77,6 +77,11 @@ final class StreamerRun implements AutoCloseable {
         await(rows + " records streamed and rolled up", timeout, batches -> batches.rolledUp(rows));
     }
 
+    /** Until the records show no rollup batch for {@code quiet} of their time, after at least one did run. */
+    void awaitRollupsIdle(Duration quiet, Duration timeout) throws InterruptedException {
+        await("the rollups idle for " + quiet.toSeconds() + " s", timeout, batches -> batches.rollupsIdleFor(quiet));
+    }
+
     private void await(String what, Duration timeout, Predicate<StreamerMetrics> done) throws InterruptedException {
         Instant giveUp = Instant.now().plus(timeout);
         while (!done.test(batches())) {

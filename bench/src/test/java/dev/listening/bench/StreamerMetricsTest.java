@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,12 +22,12 @@ class StreamerMetricsTest {
 
     static BatchMetrics batch(long id, long rows, long durationMs, long deadLetters, long joinMisses, Long rolledUpThrough) {
         return new BatchMetrics("2024-05-01T12:00:00Z", "run", id, false, rows, rows - deadLetters, deadLetters, joinMisses,
-                0, durationMs, rows * 1000.0 / durationMs, 0L, 0.0, rolledUpThrough, null, 0.0, 0, null, null);
+                0, durationMs, rows * 1000.0 / durationMs, 0L, 0.0, rolledUpThrough, null, 0.0, 0, null, null, 0, 0);
     }
 
     private static BatchMetrics idle(long lastBatch, long rolledUpThrough) {
         return new BatchMetrics("2024-05-01T12:01:00Z", "run", lastBatch, true, 0, 0, 0, 0, 0, 0, 0, 0L, 0.0,
-                rolledUpThrough, null, 0.0, 0, null, null);
+                rolledUpThrough, null, 0.0, 0, null, null, 0, 0);
     }
 
     @Test
@@ -78,11 +79,11 @@ class StreamerMetricsTest {
 
     private static BatchMetrics at(String time, long id, long rows, long stored, long durationMs, Long rolledUpThrough) {
         return new BatchMetrics(time, "run", id, false, rows, stored, rows - stored, 0, 0, durationMs, rows * 1000.0 / durationMs,
-                0L, 0.0, rolledUpThrough, null, 0.0, 0, null, null);
+                0L, 0.0, rolledUpThrough, null, 0.0, 0, null, null, 0, 0);
     }
 
     private static BatchMetrics idleAt(String time, long lastBatch, Long rolledUpThrough) {
-        return new BatchMetrics(time, "run", lastBatch, true, 0, 0, 0, 0, 0, 0, 0, 0L, 0.0, rolledUpThrough, null, 0.0, 0, null, null);
+        return new BatchMetrics(time, "run", lastBatch, true, 0, 0, 0, 0, 0, 0, 0, 0L, 0.0, rolledUpThrough, null, 0.0, 0, null, null, 0, 0);
     }
 
     @Test
@@ -121,5 +122,23 @@ class StreamerMetricsTest {
         assertFalse(metrics.started());
         assertEquals(0, metrics.rows());
         assertEquals(0, metrics.steadyRowsPerSecond(0));
+    }
+
+    private static BatchMetrics rollupRecord(String time, long rollupRows, long rollupMs) {
+        return new BatchMetrics(time, "run", 3, true, 0, 0, 0, 0, 0, 0, 0, 0L, 0.0, 3L, 0L, 0.0, 0, null, null, rollupRows, rollupMs);
+    }
+
+    @Test
+    void theRollupsAreIdleOnceNoRecordHasCarriedARollupBatchForTheQuietTime() {
+        Duration quiet = Duration.ofSeconds(6);
+        List<BatchMetrics> records = List.of(rollupRecord("2024-05-01T12:00:00Z", 10_000, 1_800),
+                rollupRecord("2024-05-01T12:00:02Z", 0, 40), rollupRecord("2024-05-01T12:00:05Z", 0, 0));
+
+        assertFalse(StreamerMetrics.of(true, List.of(rollupRecord("2024-05-01T12:00:09Z", 0, 0))).rollupsIdleFor(quiet),
+                "no rollup batch yet");
+        assertFalse(StreamerMetrics.of(true, records).rollupsIdleFor(quiet), "the no-data batch at :02 was 3 s ago");
+        List<BatchMetrics> later = new ArrayList<>(records);
+        later.add(rollupRecord("2024-05-01T12:00:08Z", 0, 0));
+        assertTrue(StreamerMetrics.of(true, later).rollupsIdleFor(quiet));
     }
 }

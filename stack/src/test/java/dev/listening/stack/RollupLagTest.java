@@ -12,12 +12,12 @@ import java.util.Optional;
 class RollupLagTest {
     private static BatchMetrics batch(long id, long stored, String newestEvent, Long rolledUpThrough) {
         return new BatchMetrics("2024-05-01T12:00:00Z", "run", id, false, stored, stored, 0, 0, 0, 1_000, stored, 0L, 0.0,
-                rolledUpThrough, null, 0.0, id, newestEvent, null);
+                rolledUpThrough, null, 0.0, id, newestEvent, null, 0, 0);
     }
 
     private static BatchMetrics idle(long lastBatch, Long rolledUpThrough) {
         return new BatchMetrics("2024-05-01T12:01:00Z", "run", lastBatch, true, 0, 0, 0, 0, 0, 0, 0, 0L, 0.0, rolledUpThrough, null, 0.0, 0,
-                null, null);
+                null, null, 0, 0);
     }
 
     @Test

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 QueryBench.class,
                 ClusterBench.class,
                 ReportsBench.class,
+                RollupsBench.class,
                 UsersBench.class,
                 FaultsBench.class,
                 BenchAll.class,

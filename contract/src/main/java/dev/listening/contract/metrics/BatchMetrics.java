@@ -23,10 +23,13 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  *                             ({@code --rollup-lateness}); stored in the history all the same
  * @param newestEventTime      the newest event time stored by this run so far
  * @param freshnessSeconds     {@code time} minus {@code newestEventTime}
+ * @param rollupRows           records the rollup query's batches read since the previous record
+ * @param rollupMs             milliseconds those batches took: with {@code rollupRows}, what the rollups cost an event
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record BatchMetrics(String time, String runId, long batch, boolean idle, long inputRows, long rowsStored,
                            long deadLetters, long joinMisses, long retries, long durationMs, double rowsPerSecond,
                            Long kafkaLagRecords, Double kafkaLagSeconds, Long rolledUpThroughBatch, Long rollupLagRecords,
-                           Double rollupLagSeconds, long lateForRollups, String newestEventTime, Double freshnessSeconds) {
+                           Double rollupLagSeconds, long lateForRollups, String newestEventTime, Double freshnessSeconds,
+                           long rollupRows, long rollupMs) {
 }

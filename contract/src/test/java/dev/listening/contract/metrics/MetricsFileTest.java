@@ -14,9 +14,9 @@ import java.util.List;
 
 class MetricsFileTest {
     private static final BatchMetrics BATCH = new BatchMetrics("2024-05-01T12:00:03Z", "run-1", 7, false, 1000, 990, 10, 3, 1,
-            2500, 400.0, 12L, 1.5, 6L, null, 4.0, 0, "2024-05-01T12:00:01Z", 2.0);
+            2500, 400.0, 12L, 1.5, 6L, null, 4.0, 0, "2024-05-01T12:00:01Z", 2.0, 0, 0);
     private static final BatchMetrics IDLE = new BatchMetrics("2024-05-01T12:00:13Z", "run-1", 7, true, 0, 0, 0, 0, 0,
-            0, 0, 0L, 0.0, 7L, null, 0.0, 0, "2024-05-01T12:00:01Z", 12.0);
+            0, 0, 0L, 0.0, 7L, null, 0.0, 0, "2024-05-01T12:00:01Z", 12.0, 0, 0);
 
     @Test
     void linesReadBackAsWritten(@TempDir Path dir) throws Exception {

@@ -20,7 +20,7 @@ public class MetricsTailTest {
 
     public static BatchMetrics batch(long id, long stored) {
         return new BatchMetrics("2025-03-14T20:00:0" + id + "Z", "run", id, false, stored, stored, 0, 0, 0, 100, 10.0,
-                0L, 0.0, null, null, 0.0, 0, "2025-03-14T20:00:00Z", 1.0);
+                0L, 0.0, null, null, 0.0, 0, "2025-03-14T20:00:00Z", 1.0, 0, 0);
     }
 
     @Test

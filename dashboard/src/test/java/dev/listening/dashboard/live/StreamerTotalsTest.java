@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class StreamerTotalsTest {
     private static BatchMetrics record(String time, boolean idle, long stored, long dead, long misses, String newest) {
         return new BatchMetrics(time, "run", 3, idle, stored + dead, stored, dead, misses, 0, 500, 1.0, 0L, 0.0, 2L, null, 0.0, 0,
-                newest, 0.0);
+                newest, 0.0, 0, 0);
     }
 
     @Test

@@ -19,9 +19,12 @@ public final class BatchReport {
     static final String KAFKA_LAG_METRIC = "maxOffsetsBehindLatest";
     private static final double MILLIS_PER_SECOND = 1000.0;
 
-    /** Where the rollups stand when a batch is reported ({@link RollupProgress}); null where not known yet. */
-    public record Rollups(Long rolledUpThrough, Long lagRecords, Double lagSeconds, long late) {
-        public static final Rollups NONE = new Rollups(null, null, null, 0);
+    /**
+     * Where the rollups stand when a batch is reported ({@link RollupProgress}); null where not known yet.
+     * {@code late}, {@code rows} and {@code millis} count since the previous report.
+     */
+    public record Rollups(Long rolledUpThrough, Long lagRecords, Double lagSeconds, long late, long rows, long millis) {
+        public static final Rollups NONE = new Rollups(null, null, null, 0, 0, 0);
     }
 
     private BatchReport() {
@@ -46,14 +49,14 @@ public final class BatchReport {
                 counted ? counts.rowsStored() : 0, counts.deadLetters(), counts.joinMisses(), counts.retries(), durationMs,
                 durationMs > 0 ? rows * MILLIS_PER_SECOND / durationMs : 0, lagRecords, lagSeconds,
                 rollups.rolledUpThrough(), rollups.lagRecords(), rollups.lagSeconds(), rollups.late(), time(newestEventMs),
-                freshness(newestEventMs, now));
+                freshness(newestEventMs, now), rollups.rows(), rollups.millis());
     }
 
     /** A trigger that found no new records: the stream is caught up with Kafka. */
     public static BatchMetrics idle(String runId, long lastBatch, Rollups rollups, Long newestEventMs, Instant now) {
         return new BatchMetrics(now.toString(), runId, lastBatch, true, 0, 0, 0, 0, 0, 0, 0, 0L, 0.0,
                 rollups.rolledUpThrough(), rollups.lagRecords(), rollups.lagSeconds(), rollups.late(), time(newestEventMs),
-                freshness(newestEventMs, now));
+                freshness(newestEventMs, now), rollups.rows(), rollups.millis());
     }
 
     /** The batch's line in the job's log, for a person. */

@@ -34,6 +34,8 @@ public final class PrometheusOutlet implements MetricsOutlet {
     private final Gauge rollupLagRecords;
     private final Gauge rollupLag;
     private final Counter lateForRollups;
+    private final Counter rollupRows;
+    private final Counter rollupSeconds;
     private volatile Instant newestEvent;
 
     private PrometheusOutlet(PrometheusRegistry registry, String address, int port, Clock clock) throws IOException {
@@ -51,6 +53,8 @@ public final class PrometheusOutlet implements MetricsOutlet {
         rollupLagRecords = gauge(registry, "rollup_lag_records", "Records the history has read and the rollups not yet.");
         rollupLag = gauge(registry, "rollup_lag_seconds", "Newest event time stored minus the newest rolled up.");
         lateForRollups = counter(registry, "late_for_rollups", "Events stored but not rolled up: older than the rollups' watermark.");
+        rollupRows = counter(registry, "rollup_rows", "Records the rollup query's batches read.");
+        rollupSeconds = counter(registry, "rollup_batch_seconds", "Time the rollup query's batches took.");
         GaugeWithCallback.builder().name(PREFIX + "freshness_seconds")
                 .help("Now minus the newest event time stored (absent before the first).")
                 .callback(callback -> {
@@ -102,6 +106,8 @@ public final class PrometheusOutlet implements MetricsOutlet {
             rollupLag.set(m.rollupLagSeconds());
         }
         lateForRollups.inc(m.lateForRollups());
+        rollupRows.inc(m.rollupRows());
+        rollupSeconds.inc(m.rollupMs() / 1000.0);
         if (m.newestEventTime() != null) {
             newestEvent = Instant.parse(m.newestEventTime());
         }

@@ -34,10 +34,14 @@ public final class RollupProgress {
     private Long rolledUpThrough;
     private Long newestRolledUpMs;
     private long late;
+    private long rows;
+    private long millis;
 
     /** A rollup batch ran. */
     public void rollupBatch(StreamingQueryProgress progress) {
         late += Arrays.stream(progress.stateOperators()).mapToLong(StateOperatorProgress::numRowsDroppedByWatermark).sum();
+        rows += progress.numInputRows();
+        millis += progress.batchDuration();
         rolledUpEnd = endOffsets(progress.sources());
         String max = progress.eventTime().get(MAX_EVENT_TIME);
         if (max != null) {
@@ -54,14 +58,16 @@ public final class RollupProgress {
         advance();
     }
 
-    /** What the next metrics record says; the late events counted so far go into it and are not counted again. */
+    /** What the next metrics record says; the late events, rows and time counted so far go into it and are not counted again. */
     public BatchReport.Rollups report(Long newestStoredEventMs) {
         Long lagRecords = rolledUpEnd == null ? null : historyEnd.entrySet().stream()
                 .mapToLong(e -> Math.max(0, e.getValue() - rolledUpEnd.getOrDefault(e.getKey(), 0L))).sum();
         Double lagSeconds = newestStoredEventMs == null || newestRolledUpMs == null ? null
                 : Math.max(0, newestStoredEventMs - newestRolledUpMs) / 1000.0;
-        BatchReport.Rollups report = new BatchReport.Rollups(rolledUpThrough, lagRecords, lagSeconds, late);
+        BatchReport.Rollups report = new BatchReport.Rollups(rolledUpThrough, lagRecords, lagSeconds, late, rows, millis);
         late = 0;
+        rows = 0;
+        millis = 0;
         return report;
     }
 

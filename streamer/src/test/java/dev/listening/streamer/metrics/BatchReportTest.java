@@ -17,7 +17,7 @@ import java.util.UUID;
 class BatchReportTest {
     private static final UUID RUN = UUID.fromString("00000000-0000-0000-0000-000000000007");
     private static final Instant NOW = Instant.parse("2024-05-01T12:00:10Z");
-    private static final BatchReport.Rollups ROLLUPS = new BatchReport.Rollups(40L, 800L, 2.5, 3);
+    private static final BatchReport.Rollups ROLLUPS = new BatchReport.Rollups(40L, 800L, 2.5, 3, 9000, 2100);
 
     private static StreamingQueryProgress progress(long batchId, long durationMs, long numInputRows, String lag) {
         Map<String, String> metrics = lag == null ? Map.of()
@@ -40,7 +40,7 @@ class BatchReportTest {
                 NOW.minusSeconds(5).toEpochMilli(), NOW);
 
         assertEquals(new BatchMetrics("2024-05-01T12:00:10Z", RUN.toString(), 41, false, 1200, 1197, 3, 17, 2, 1250, 960.0,
-                4500L, 1.5, 40L, 800L, 2.5, 3, "2024-05-01T12:00:05Z", 5.0), m);
+                4500L, 1.5, 40L, 800L, 2.5, 3, "2024-05-01T12:00:05Z", 5.0, 9000, 2100), m);
         assertEquals("batch 41: 1,200 rows in 1.3 s (960 rows/s), 3 dead letters, 17 join misses, Kafka lag 4,500, "
                         + "rollups 800 records / 2.5 s of event time behind, 3 late for rollups",
                 BatchReport.line(m));
@@ -77,7 +77,7 @@ class BatchReportTest {
         BatchMetrics m = BatchReport.idle(RUN.toString(), 41, ROLLUPS, NOW.minusSeconds(30).toEpochMilli(), NOW);
 
         assertEquals(new BatchMetrics("2024-05-01T12:00:10Z", RUN.toString(), 41, true, 0, 0, 0, 0, 0, 0, 0, 0L, 0.0, 40L, 800L, 2.5, 3,
-                "2024-05-01T11:59:40Z", 30.0), m);
+                "2024-05-01T11:59:40Z", 30.0, 9000, 2100), m);
     }
 
     @Test

@@ -23,11 +23,11 @@ import java.util.stream.Collectors;
 class PrometheusOutletTest {
     private static final Instant NOW = Instant.parse("2024-05-01T12:00:10Z");
     private static final BatchMetrics FIRST = new BatchMetrics(NOW.toString(), "r", 0, false, 100, 97, 3, 1, 2, 2000, 50.0,
-            400L, 3.0, null, null, null, 0, null, null);
+            400L, 3.0, null, null, null, 0, null, null, 0, 0);
     private static final BatchMetrics SECOND = new BatchMetrics(NOW.toString(), "r", 1, false, 50, 50, 0, 0, 0, 500, 100.0,
-            0L, 0.0, 0L, 120L, 0.5, 2, "2024-05-01T12:00:04Z", 6.0);
+            0L, 0.0, 0L, 120L, 0.5, 2, "2024-05-01T12:00:04Z", 6.0, 8000, 1500);
     private static final BatchMetrics IDLE = new BatchMetrics(NOW.toString(), "r", 1, true, 0, 0, 0, 0, 0, 0, 0, 0L, 0.0,
-            1L, 0L, 0.0, 1, "2024-05-01T12:00:04Z", 6.0);
+            1L, 0L, 0.0, 1, "2024-05-01T12:00:04Z", 6.0, 2000, 500);
 
     @Test
     void theEndpointServesTotalsTheLastBatchAndFreshnessAsOfTheScrape() throws Exception {
@@ -53,6 +53,8 @@ class PrometheusOutletTest {
             assertEquals(0.0, after.get("listening_streamer_rollup_lag_seconds"));
             assertEquals(0.0, after.get("listening_streamer_rollup_lag_records"));
             assertEquals(3.0, after.get("listening_streamer_late_for_rollups_total"), "late events are counted per record");
+            assertEquals(10_000.0, after.get("listening_streamer_rollup_rows_total"), "idle triggers carry rollup batches too");
+            assertEquals(2.0, after.get("listening_streamer_rollup_batch_seconds_total"));
             assertEquals(10.0, after.get("listening_streamer_freshness_seconds"), "now (12:00:14) minus the newest event (12:00:04)");
         }
     }
