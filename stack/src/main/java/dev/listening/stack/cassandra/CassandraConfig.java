@@ -1,6 +1,10 @@
 package dev.listening.stack.cassandra;
 
 import dev.listening.contract.CassandraCredentials;
+import dev.listening.contract.Env;
+import dev.listening.stack.PortUse;
+import dev.listening.stack.ServiceConfig;
+import dev.listening.stack.StackSettings;
 import dev.listening.stack.net.HostPort;
 
 import java.nio.file.Files;
@@ -16,7 +20,8 @@ import java.util.List;
  * @param maxHeap      -Xmx, e.g. 1G
  * @param initialToken the node's one token, or null for a single node (any token will do)
  */
-public record CassandraConfig(HostPort cql, int storagePort, Path dir, HostPort seed, String maxHeap, String initialToken) {
+public record CassandraConfig(HostPort cql, int storagePort, Path dir, HostPort seed, String maxHeap, String initialToken)
+        implements ServiceConfig {
     public static final String MAIN_CLASS = "org.apache.cassandra.service.CassandraDaemon";
     static final String SINGLE_NODE_HEAP = "1G";
     private static final String AUTHENTICATION = """
@@ -60,7 +65,8 @@ public record CassandraConfig(HostPort cql, int storagePort, Path dir, HostPort 
         return cql.withPort(storagePort);
     }
 
-    public Path yamlFile() {
+    @Override
+    public Path configFile() {
         return dir.resolve("cassandra.yaml");
     }
 
@@ -77,7 +83,9 @@ public record CassandraConfig(HostPort cql, int storagePort, Path dir, HostPort 
         return dir.resolve("tmp");
     }
 
-    public String yaml() {
+    /** The cassandra.yaml text. */
+    @Override
+    public String configuration() {
         // A new ring's nodes take the tokens given them instead of streaming data: there is none yet,
         // and joining one at a time would triple the start.
         String ring = initialToken == null ? "" : "initial_token: " + initialToken + "\nauto_bootstrap: false\n";
@@ -111,6 +119,14 @@ public record CassandraConfig(HostPort cql, int storagePort, Path dir, HostPort 
         return initialToken == null && Files.isRegularFile(dir.resolve(CassandraCredentials.FILE_NAME));
     }
 
+    @Override
+    public List<PortUse> ports() {
+        return List.of(
+                new PortUse(cql, "cassandra", StackSettings.CASSANDRA_FLAG + " or " + Env.CASSANDRA),
+                new PortUse(storage(), "cassandra storage",
+                        StackSettings.CASSANDRA_STORAGE_PORT_FLAG + " or " + Env.CASSANDRA_STORAGE_PORT));
+    }
+
     /** WARN and above on stdout, which the stack appends to the service log. */
     public String logback() {
         return """
@@ -132,7 +148,7 @@ public record CassandraConfig(HostPort cql, int storagePort, Path dir, HostPort 
                 "-Djdk.attach.allowAttachSelf=true",
                 "-Dio.netty.tryReflectionSetAccessible=true",
                 "-Djava.io.tmpdir=" + tmpDir(),
-                "-Dcassandra.config=" + yamlFile().toUri(),
+                "-Dcassandra.config=" + configFile().toUri(),
                 "-Dlogback.configurationFile=" + logbackFile().toUri(),
                 "-Dcassandra.storagedir=" + storageDir(),
                 "-Dcassandra-foreground=yes",

@@ -3,11 +3,8 @@ package dev.listening.stack.cassandra;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import dev.listening.contract.CassandraCredentials;
-import dev.listening.contract.Env;
 import dev.listening.cql.CassandraSessions;
-import dev.listening.stack.PortUse;
-import dev.listening.stack.Service;
-import dev.listening.stack.StackSettings;
+import dev.listening.stack.ConfiguredService;
 import dev.listening.stack.net.Ports;
 import dev.listening.stack.process.JvmCommand;
 import org.slf4j.Logger;
@@ -21,13 +18,11 @@ import java.time.Duration;
 import java.util.List;
 
 /** A Cassandra node of the local stack: the one node, or one node of a ring (named cassandra-N). */
-public final class CassandraService implements Service {
+public final class CassandraService extends ConfiguredService<CassandraConfig> {
     public static final String NAME = CassandraCredentials.LOCAL_NODE_DIR;
     private static final Logger LOG = LoggerFactory.getLogger(CassandraService.class);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
 
-    private final String name;
-    private final CassandraConfig config;
     private final String datacenter;
 
     public CassandraService(CassandraConfig config, String datacenter) {
@@ -35,8 +30,7 @@ public final class CassandraService implements Service {
     }
 
     public CassandraService(String name, CassandraConfig config, String datacenter) {
-        this.name = name;
-        this.config = config;
+        super(name, NAME, config);
         this.datacenter = datacenter;
     }
 
@@ -46,45 +40,12 @@ public final class CassandraService implements Service {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String runtime() {
-        return NAME;
-    }
-
-    @Override
-    public Path dir() {
-        return config.dir();
-    }
-
-    @Override
-    public Path configFile() {
-        return config.yamlFile();
-    }
-
-    @Override
-    public String configuration() {
-        return config.yaml();
-    }
-
-    @Override
-    public List<PortUse> ports() {
-        return List.of(
-                new PortUse(config.cql(), "cassandra", StackSettings.CASSANDRA_FLAG + " or " + Env.CASSANDRA),
-                new PortUse(config.storage(), "cassandra storage",
-                        StackSettings.CASSANDRA_STORAGE_PORT_FLAG + " or " + Env.CASSANDRA_STORAGE_PORT));
-    }
-
-    @Override
     public void prepare(Path java, String classpath) {
         try {
-            Files.createDirectories(config.storageDir());
-            Files.createDirectories(config.tmpDir());
+            Files.createDirectories(config().storageDir());
+            Files.createDirectories(config().tmpDir());
             Files.writeString(configFile(), configuration());
-            Files.writeString(config.logbackFile(), config.logback());
+            Files.writeString(config().logbackFile(), config().logback());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -92,19 +53,19 @@ public final class CassandraService implements Service {
 
     @Override
     public JvmCommand command(Path java, String classpath) {
-        return new JvmCommand(java, config.jvmOptions(), classpath, CassandraConfig.MAIN_CLASS, List.of());
+        return new JvmCommand(java, config().jvmOptions(), classpath, CassandraConfig.MAIN_CLASS, List.of());
     }
 
     /** The node is ready when the driver opens a session on the CQL port (it queries system tables to do so). */
     @Override
     public boolean ready(Duration timeout) {
-        if (!Ports.accepting(config.cql(), CONNECT_TIMEOUT)) {
+        if (!Ports.accepting(config().cql(), CONNECT_TIMEOUT)) {
             return false;
         }
         CqlSession session;
         try {
-            session = CassandraSessions.open(config.cql().toString(), datacenter, timeout, DefaultConsistencyLevel.LOCAL_ONE,
-                    CassandraCredentials.read(config.dir().resolve(CassandraCredentials.FILE_NAME)));
+            session = CassandraSessions.open(config().cql().toString(), datacenter, timeout, DefaultConsistencyLevel.LOCAL_ONE,
+                    CassandraCredentials.read(dir().resolve(CassandraCredentials.FILE_NAME)));
         } catch (CassandraSessions.AuthenticationFailed e) {
             // it answers, and asks for a password: ready, though the role of ./pipeline up --auth may not exist yet
             return true;

@@ -1,5 +1,9 @@
 package dev.listening.stack.kafka;
 
+import dev.listening.contract.Env;
+import dev.listening.stack.PortUse;
+import dev.listening.stack.ServiceConfig;
+import dev.listening.stack.StackSettings;
 import dev.listening.stack.net.HostPort;
 
 import java.nio.file.Path;
@@ -19,7 +23,8 @@ import java.util.stream.IntStream;
  * @param voters        empty for the one node
  * @param clusterIdFile where the id its storage is formatted with is kept: every node of a ring shares one
  */
-public record KafkaConfig(int nodeId, HostPort broker, int controllerPort, Path dir, List<HostPort> voters, Path clusterIdFile) {
+public record KafkaConfig(int nodeId, HostPort broker, int controllerPort, Path dir, List<HostPort> voters, Path clusterIdFile)
+        implements ServiceConfig {
     public static final String MAIN_CLASS = "kafka.Kafka";
     public static final String STORAGE_TOOL = "kafka.tools.StorageTool";
     static final int ONE_NODE_ID = 1;
@@ -41,7 +46,8 @@ public record KafkaConfig(int nodeId, HostPort broker, int controllerPort, Path 
         return broker.withPort(controllerPort);
     }
 
-    public Path propertiesFile() {
+    @Override
+    public Path configFile() {
         return dir.resolve("server.properties");
     }
 
@@ -92,10 +98,19 @@ public record KafkaConfig(int nodeId, HostPort broker, int controllerPort, Path 
     }
 
     /** server.properties text; values are paths and addresses, which need no escaping. */
-    public String serverProperties() {
+    @Override
+    public String configuration() {
         return properties().entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("\n", "", "\n"));
+    }
+
+    @Override
+    public List<PortUse> ports() {
+        return List.of(
+                new PortUse(broker, "kafka", StackSettings.KAFKA_FLAG + " or " + Env.KAFKA),
+                new PortUse(controller(), "kafka controller",
+                        StackSettings.KAFKA_CONTROLLER_PORT_FLAG + " or " + Env.KAFKA_CONTROLLER_PORT));
     }
 
     /** Half a gigabyte for the one node; a node of a ring carries less of the load and shares the machine with two more. */
@@ -107,12 +122,12 @@ public record KafkaConfig(int nodeId, HostPort broker, int controllerPort, Path 
     }
 
     public List<String> arguments() {
-        return List.of(propertiesFile().toString());
+        return List.of(configFile().toString());
     }
 
     /** The one node formats itself as the only voter; the nodes of a ring know their voters from the properties. */
     public List<String> formatArguments(String clusterId) {
-        List<String> arguments = new ArrayList<>(List.of("format", "-t", clusterId, "-c", propertiesFile().toString()));
+        List<String> arguments = new ArrayList<>(List.of("format", "-t", clusterId, "-c", configFile().toString()));
         if (voters.isEmpty()) {
             arguments.add("--standalone");
         }

@@ -1,11 +1,8 @@
 package dev.listening.stack.kafka;
 
-import dev.listening.contract.Env;
 import dev.listening.contract.UserError;
 import dev.listening.contract.kafka.Topics;
-import dev.listening.stack.PortUse;
-import dev.listening.stack.Service;
-import dev.listening.stack.StackSettings;
+import dev.listening.stack.ConfiguredService;
 import dev.listening.stack.net.Ports;
 import dev.listening.stack.process.JvmCommand;
 import org.apache.kafka.clients.admin.Admin;
@@ -26,22 +23,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** A Kafka node of the local stack: the one broker, or one broker of a ring (named kafka-N). */
-public final class KafkaService implements Service {
+public final class KafkaService extends ConfiguredService<KafkaConfig> {
     public static final String NAME = "kafka";
     private static final Logger LOG = LoggerFactory.getLogger(KafkaService.class);
     private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
-
-    private final String name;
-    private final KafkaConfig config;
 
     public KafkaService(KafkaConfig config) {
         this(NAME, config);
     }
 
     public KafkaService(String name, KafkaConfig config) {
-        this.name = name;
-        this.config = config;
+        super(name, NAME, config);
     }
 
     /** The name of the ring's node number {@code number} (from 1), also its node id. */
@@ -49,61 +42,24 @@ public final class KafkaService implements Service {
         return NAME + "-" + number;
     }
 
-    KafkaConfig config() {
-        return config;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String runtime() {
-        return NAME;
-    }
-
-    @Override
-    public Path dir() {
-        return config.dir();
-    }
-
-    @Override
-    public Path configFile() {
-        return config.propertiesFile();
-    }
-
-    @Override
-    public String configuration() {
-        return config.serverProperties();
-    }
-
-    @Override
-    public List<PortUse> ports() {
-        return List.of(
-                new PortUse(config.broker(), "kafka", StackSettings.KAFKA_FLAG + " or " + Env.KAFKA),
-                new PortUse(config.controller(), "kafka controller",
-                        StackSettings.KAFKA_CONTROLLER_PORT_FLAG + " or " + Env.KAFKA_CONTROLLER_PORT));
-    }
-
     @Override
     public void prepare(Path java, String classpath) throws InterruptedException {
         try {
-            Files.createDirectories(config.dir());
+            Files.createDirectories(dir());
             Files.writeString(configFile(), configuration());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (!Files.exists(config.metaProperties())) {
-            LOG.info("formatting Kafka storage in {}", config.logDirs());
-            storageTool(java, classpath, config.formatArguments(ClusterId.ensure(config.clusterIdFile())),
-                    config.dir().resolve("format.out"));
+        if (!Files.exists(config().metaProperties())) {
+            LOG.info("formatting Kafka storage in {}", config().logDirs());
+            storageTool(java, classpath, config().formatArguments(ClusterId.ensure(config().clusterIdFile())),
+                    dir().resolve("format.out"));
         }
     }
 
     private void storageTool(Path java, String classpath, List<String> arguments, Path output) throws InterruptedException {
-        Path log = config.dir().resolve("format.log");
-        List<String> argv = new JvmCommand(java, config.jvmOptions(), classpath, KafkaConfig.STORAGE_TOOL, arguments).argv();
+        Path log = dir().resolve("format.log");
+        List<String> argv = new JvmCommand(java, config().jvmOptions(), classpath, KafkaConfig.STORAGE_TOOL, arguments).argv();
         Process process;
         try {
             process = new ProcessBuilder(argv)
@@ -129,19 +85,19 @@ public final class KafkaService implements Service {
 
     @Override
     public JvmCommand command(Path java, String classpath) {
-        return new JvmCommand(java, config.jvmOptions(), classpath, KafkaConfig.MAIN_CLASS, config.arguments());
+        return new JvmCommand(java, config().jvmOptions(), classpath, KafkaConfig.MAIN_CLASS, config().arguments());
     }
 
     /** The broker is ready when it answers a metadata request with itself among the cluster's live brokers. */
     @Override
     public boolean ready(Duration timeout) throws InterruptedException {
-        if (!Ports.accepting(config.broker(), CONNECT_TIMEOUT)) {
+        if (!Ports.accepting(config().broker(), CONNECT_TIMEOUT)) {
             return false;
         }
-        Admin admin = Topics.admin(config.broker().toString(), timeout);
+        Admin admin = Topics.admin(config().broker().toString(), timeout);
         try {
             return admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
-                    .nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).stream().anyMatch(node -> node.id() == config.nodeId());
+                    .nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).stream().anyMatch(node -> node.id() == config().nodeId());
         } catch (ExecutionException | TimeoutException | KafkaException e) {
             LOG.debug("kafka not ready yet", e);
             return false;

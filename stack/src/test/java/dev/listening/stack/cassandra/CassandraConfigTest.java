@@ -14,7 +14,7 @@ class CassandraConfigTest {
 
     @Test
     void yamlListensOnTheConfiguredPortsAndSeedsItself() {
-        List<String> yaml = config.yaml().lines().map(String::strip).toList();
+        List<String> yaml = config.configuration().lines().map(String::strip).toList();
         assertTrue(yaml.contains("native_transport_port: 19042"), yaml.toString());
         assertTrue(yaml.contains("storage_port: 17000"), yaml.toString());
         assertTrue(yaml.contains("- seeds: \"127.0.0.1:17000\""), yaml.toString());

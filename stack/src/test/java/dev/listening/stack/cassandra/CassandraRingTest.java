@@ -53,7 +53,7 @@ class CassandraRingTest {
     void nodesGetTheRingsHeapAndTheOneNodeItsGigabyte() {
         assertTrue(ring.services(Path.of("/home"), "dc").get(0).command(Path.of("java"), "cp").options().contains("-Xmx512M"));
         assertTrue(new CassandraConfig(new HostPort("127.0.0.1", 9042), 7000, Path.of("/c")).jvmOptions().contains("-Xmx1G"));
-        assertTrue(!new CassandraConfig(new HostPort("127.0.0.1", 9042), 7000, Path.of("/c")).yaml().contains("initial_token"));
+        assertTrue(!new CassandraConfig(new HostPort("127.0.0.1", 9042), 7000, Path.of("/c")).configuration().contains("initial_token"));
     }
 
     @Test

@@ -18,7 +18,7 @@ class KafkaConfigTest {
     @Test
     void oneNodeIsBrokerAndOnlyControllerOnTheConfiguredPorts() throws IOException {
         Properties p = new Properties();
-        p.load(new StringReader(config.serverProperties()));
+        p.load(new StringReader(config.configuration()));
         assertEquals("broker,controller", p.getProperty("process.roles"));
         assertEquals("1", p.getProperty("node.id"));
         assertEquals("PLAINTEXT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093", p.getProperty("listeners"));
@@ -30,7 +30,7 @@ class KafkaConfigTest {
     @Test
     void everyReplicationFactorIsOne() throws IOException {
         Properties p = new Properties();
-        p.load(new StringReader(config.serverProperties()));
+        p.load(new StringReader(config.configuration()));
         List<String> factors = p.stringPropertyNames().stream()
                 .filter(name -> name.endsWith("replication.factor") || name.endsWith("min.isr")).sorted().toList();
         assertEquals(6, factors.size(), factors.toString());
