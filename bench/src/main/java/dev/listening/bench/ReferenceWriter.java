@@ -116,6 +116,7 @@ final class ReferenceWriter {
         while (requests.hasNext()) {
             inFlight.acquire();
             if (failure.get() != null) {
+                inFlight.release();
                 break;
             }
             session.executeAsync(requests.next()).whenComplete((result, error) -> {
