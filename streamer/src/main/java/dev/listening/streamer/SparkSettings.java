@@ -53,6 +53,9 @@ public final class SparkSettings {
         conf.setIfMissing("spark.sql.streaming.stateStore.providerClass", STATE_STORE);
         conf.setIfMissing("spark.sql.streaming.stateStore.rocksdb.changelogCheckpointing.enabled", "true");
         conf.setIfMissing("spark.sql.shuffle.partitions", ROLLUP_PARTITIONS);
+        // After each batch that moves the watermark Spark would run one more, without data, only to evict expired
+        // state: in update mode it emits nothing, and the next batch with data evicts the same state.
+        conf.setIfMissing("spark.sql.streaming.noDataMicroBatches.enabled", "false");
         // Below the shutdown hook timeout (30 s), so a stop that hangs is reported, not cut off.
         conf.setIfMissing("spark.sql.streaming.stopTimeout", "20s");
         return conf;

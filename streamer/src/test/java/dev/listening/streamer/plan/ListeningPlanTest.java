@@ -78,6 +78,17 @@ class ListeningPlanTest {
     }
 
     @Test
+    void theRowsOfTheHistoryParseEachRecordOnce() {
+        // A filter on the parsed fields, pushed below the parse, would inline from_json once per field it reads.
+        // Records from an RDD, which the optimizer cannot evaluate ahead as it would a local relation.
+        Dataset<Row> records = spark.createDataFrame(kafka(json(event("0190a3c4-5d6e-7f80-9a1b-2c3d4e5f6071", 1_700_000_000_000L,
+                "Flowers", "Miley Cyrus"))).javaRDD(), KAFKA_SCHEMA);
+        String plan = ListeningPlan.valid(records, songs).queryExecution().optimizedPlan().toString();
+
+        assertEquals(1, plan.split("from_json\\(", -1).length - 1, plan);
+    }
+
+    @Test
     void outputColumnsAreTheTableColumnsWithoutReservedWords() {
         List<String> columns = Arrays.asList(ListeningPlan.valid(kafka(), songs).columns());
 
