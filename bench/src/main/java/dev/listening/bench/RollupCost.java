@@ -28,8 +28,8 @@ import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /**
- * What a rollup batch costs against what its hour already holds: rounds of --events events into
- * empty hours, then the same rounds into an hour pre-filled with --prefill plays, all through one
+ * What a rollup batch costs against what its hour already holds: rounds of --events events into an
+ * hour pre-filled with --prefill plays, then the same rounds into empty hours, all through one
  * streamer job (so the JIT and the state stores are as warm for both). A round's cost is the time
  * the rollup query's batches took (its metrics' {@code rollup_ms}) and the job's CPU over the round,
  * both per --events events.
@@ -45,7 +45,7 @@ public final class RollupCost implements Benchmark<RollupCost.Result> {
     private static final String ROLLUP_INTERVAL = "2s";
     private static final Duration SETTLE = Duration.ofSeconds(6);
     private static final long SEED = 17;
-    /** The warm-up's hour, then one empty hour per round, then the pre-filled hour. */
+    /** The warm-up's hour, then the pre-filled hour, then one empty hour per round. */
     private static final int WARM_UP_HOUR = 0;
     /** Events of a round span a few minutes after the pre-fill's 50, within the rollups' default 10-minute lateness. */
     private static final Duration PREFILL_SPAN = Duration.ofMinutes(50);
@@ -115,11 +115,7 @@ public final class RollupCost implements Benchmark<RollupCost.Result> {
                     rounds.send(hour(WARM_UP_HOUR), PREFILL_SPAN, settings.warmUp());
                     rounds.settle(ROUND_TIMEOUT);
                 }
-                List<Round> empty = new ArrayList<>();
-                for (int i = 0; i < settings.rounds(); i++) {
-                    empty.add(rounds.round(0, hour(WARM_UP_HOUR + 1 + i).plus(PREFILL_SPAN)));
-                }
-                Instant full = hour(WARM_UP_HOUR + 1 + settings.rounds());
+                Instant full = hour(WARM_UP_HOUR + 1);
                 LOG.info("pre-filling the hour {} with {} plays", full, settings.prefill());
                 long prefillStart = System.nanoTime();
                 rounds.send(full, PREFILL_SPAN, settings.prefill());
@@ -130,6 +126,12 @@ public final class RollupCost implements Benchmark<RollupCost.Result> {
                 for (int i = 0; i < settings.rounds(); i++) {
                     prefilled.add(rounds.round(settings.prefill() + (long) i * settings.events(),
                             full.plus(PREFILL_SPAN).plus(ROUND_SPAN.multipliedBy(i))));
+                }
+                // The empty hours come after the pre-filled one (the watermark allows no earlier hour then), so
+                // the pre-fill has warmed the JIT for both.
+                List<Round> empty = new ArrayList<>();
+                for (int i = 0; i < settings.rounds(); i++) {
+                    empty.add(rounds.round(0, hour(WARM_UP_HOUR + 2 + i).plus(PREFILL_SPAN)));
                 }
                 return new Result(empty, prefilled, prefillTime);
             }
@@ -203,15 +205,15 @@ public final class RollupCost implements Benchmark<RollupCost.Result> {
         lines.add("- when: " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", Cassandra " + settings.cassandra() + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, streamer on " + settings.master());
         lines.add(String.format(Locale.ROOT, "- one streamer job (trigger 1s, rollup interval %s), %d listeners; %,d warm-up "
-                        + "events, then %d rounds of %,d events into empty hours and %d into an hour pre-filled with %,d plays "
-                        + "(the pre-fill took %.0f s)", ROLLUP_INTERVAL, settings.listeners(), settings.warmUp(), settings.rounds(),
-                per, settings.rounds(), settings.prefill(), result.prefillTime().toMillis() / 1000.0));
+                        + "events, then %d rounds of %,d events into an hour pre-filled with %,d plays (the pre-fill took %.0f s), "
+                        + "then %d into empty hours", ROLLUP_INTERVAL, settings.listeners(), settings.warmUp(), settings.rounds(),
+                per, settings.prefill(), result.prefillTime().toMillis() / 1000.0, settings.rounds()));
         lines.add("- rollup ms: the rollup query's batches over the round (`rollup_ms` of the metrics); job CPU: "
                 + "the streamer JVM's user + system CPU over the round (the history query's work included)");
         lines.add("");
         lines.add(String.format(Locale.ROOT, "| the hour held | events | rollup rows | rollup ms per %,d | job CPU-s per %,d |", per, per));
         lines.add("|---:|---:|---:|---:|---:|");
-        for (Round r : concat(result.empty(), result.prefilled())) {
+        for (Round r : concat(result.prefilled(), result.empty())) {
             lines.add(String.format(Locale.ROOT, "| %,d | %,d | %,d | %,.0f | %.2f |", r.hourHeld(), r.events(), r.rollupRows(),
                     r.rollupMsPerEvents(per), r.cpuSecondsPerEvents(per)));
         }

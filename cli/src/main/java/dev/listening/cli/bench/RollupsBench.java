@@ -12,10 +12,10 @@ import java.time.LocalDate;
 /** ./pipeline bench rollups: a rollup batch's cost against what its hour already holds. */
 @Command(name = "rollups", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "Starts the streamer on a fresh topic and keyspace of the stack of ./pipeline up, then sends --rounds "
-                        + "rounds of --events events into empty hours, pre-fills one hour with --prefill plays, and sends "
-                        + "the same rounds into that hour. Reports, per --events events, the time of the rollup query's "
-                        + "batches and the job's CPU, and the ratio pre-filled / empty.",
+                "Starts the streamer on a fresh topic and keyspace of the stack of ./pipeline up, pre-fills one hour "
+                        + "with --prefill plays, sends --rounds rounds of --events events into that hour, then the same "
+                        + "rounds into empty hours. Reports, per --events events, the time of the rollup query's batches "
+                        + "and the job's CPU, and the ratio pre-filled / empty.",
                 "Rollups whose cost follows the batch give a ratio near 1 (the target: within 20 %). About 6 minutes "
                         + "with the defaults on 2 cores; the scratch topic and keyspace are dropped at the end."})
 public final class RollupsBench extends ReportedBench<RollupCost.Result> {
@@ -31,7 +31,7 @@ public final class RollupsBench extends ReportedBench<RollupCost.Result> {
     int events;
 
     @Option(names = "--rounds", paramLabel = "N", defaultValue = "3",
-            description = "Rounds into empty hours, and as many into the pre-filled hour. Default: ${DEFAULT-VALUE}.")
+            description = "Rounds into the pre-filled hour, and as many into empty hours. Default: ${DEFAULT-VALUE}.")
     int rounds;
 
     @Option(names = "--warm-up", paramLabel = "N", defaultValue = "50000",
