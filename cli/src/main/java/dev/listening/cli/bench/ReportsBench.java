@@ -31,8 +31,8 @@ public final class ReportsBench extends ReportedBench<List<ReportScaling.Timing>
             description = "Plays in every hour of the history. Default: ${DEFAULT-VALUE}.")
     int playsPerHour;
 
-    @Option(names = "--listeners", paramLabel = "N", defaultValue = "50", description = "Listeners. Default: ${DEFAULT-VALUE}.")
-    int listeners;
+    @Mixin
+    ListenersOption listeners;
 
     @Option(names = "--first-day", paramLabel = "YYYY-MM-DD", defaultValue = "2025-03-01",
             description = "The history's first UTC day. Default: ${DEFAULT-VALUE}.")
@@ -52,7 +52,7 @@ public final class ReportsBench extends ReportedBench<List<ReportScaling.Timing>
     Benchmark<List<ReportScaling.Timing>> benchmark() {
         Path root = ProjectRoot.get();
         return new ReportScaling(new ReportScaling.Settings(services.bootstrap(), services.cassandra(), services.datacenter(),
-                root, job.home(), job.songs(), firstDay, days, playsPerHour, listeners, repeat, job.master(),
+                root, job.home(), job.songs(), firstDay, days, playsPerHour, listeners.listeners, repeat, job.master(),
                 out().toAbsolutePath().resolveSibling(ReportScaling.STREAMER_LOG)));
     }
 }

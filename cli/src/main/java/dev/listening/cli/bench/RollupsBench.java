@@ -38,8 +38,8 @@ public final class RollupsBench extends ReportedBench<RollupCost.Result> {
             description = "Events sent first, in an hour of their own, to warm the job up. Default: ${DEFAULT-VALUE}.")
     int warmUp;
 
-    @Option(names = "--listeners", paramLabel = "N", defaultValue = "50", description = "Listeners. Default: ${DEFAULT-VALUE}.")
-    int listeners;
+    @Mixin
+    ListenersOption listeners;
 
     @Option(names = "--day", paramLabel = "YYYY-MM-DD", defaultValue = "2025-03-01",
             description = "The UTC day whose hours the events fall in. Default: ${DEFAULT-VALUE}.")
@@ -54,7 +54,7 @@ public final class RollupsBench extends ReportedBench<RollupCost.Result> {
     @Override
     Benchmark<RollupCost.Result> benchmark() {
         return new RollupCost(new RollupCost.Settings(services.bootstrap(), services.cassandra(), services.datacenter(),
-                ProjectRoot.get(), job.home(), job.songs(), prefill, events, rounds, warmUp, listeners, day, job.master(),
+                ProjectRoot.get(), job.home(), job.songs(), prefill, events, rounds, warmUp, listeners.listeners, day, job.master(),
                 out().toAbsolutePath().resolveSibling(RollupCost.STREAMER_LOG)));
     }
 }
