@@ -41,7 +41,7 @@ public final class RollupCost implements Benchmark<RollupCost.Result> {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     /** A round's rollups may take this long, or far longer on a loaded machine; the pre-fill gets more per event. */
     private static final Duration ROUND_TIMEOUT = Duration.ofMinutes(5);
-    /** Rollup batches (and the no-data batch that moves the watermark) land within a few rollup intervals. */
+    /** A round's rollup batches land within a few rollup intervals of each other. */
     private static final String ROLLUP_INTERVAL = "2s";
     private static final Duration SETTLE = Duration.ofSeconds(6);
     private static final long SEED = 17;
@@ -186,8 +186,7 @@ public final class RollupCost implements Benchmark<RollupCost.Result> {
 
         /**
          * Until every event sent is stored and rolled up, and the rollup query has then run no batch for a
-         * few of its intervals: the no-data batch that moves the watermark (and evicts state) is counted
-         * with the round that caused it.
+         * few of its intervals: every rollup batch a round causes is counted with it.
          */
         StreamerMetrics settle(Duration timeout) throws InterruptedException {
             run.awaitRolledUp(sent, timeout);
