@@ -8,7 +8,6 @@ import dev.listening.cql.report.DateHour;
 import dev.listening.cql.report.Rankings;
 import dev.listening.cql.report.RollupReader;
 import dev.listening.producer.events.EventGenerator;
-import dev.listening.producer.events.WireEvent;
 import dev.listening.producer.kafka.EventSender;
 import dev.listening.producer.kafka.ProducerSettings;
 import dev.listening.producer.listeners.Listeners;
@@ -137,14 +136,7 @@ public final class ReportScaling implements Benchmark<List<ReportScaling.Timing>
         long step = Duration.ofHours(1).toMillis() / settings.playsPerHour();
         LOG.info("writing {} events over days {}-{} of the history into {}", events, fromDay + 1, toDay, topic);
         try (EventSender sender = new EventSender(KafkaClient.of(settings.bootstrap()), topic, ProducerSettings.MAX_BLOCK)) {
-            for (long i = 0; i < events; i++) {
-                WireEvent wire = WireEvent.of(generator.next(start + i * step));
-                sender.send(wire.key(), wire.json());
-            }
-            sender.flush();
-            if (sender.failed() > 0) {
-                throw new UserError(sender.failed() + " events could not be written to " + topic);
-            }
+            TopicFill.sendSpaced(sender, topic, generator, start, step, events);
         }
         return events;
     }

@@ -6,7 +6,6 @@ import dev.listening.contract.kafka.KafkaClient;
 import dev.listening.contract.metrics.BatchMetrics;
 import dev.listening.cql.CassandraSessions;
 import dev.listening.producer.events.EventGenerator;
-import dev.listening.producer.events.WireEvent;
 import dev.listening.producer.kafka.EventSender;
 import dev.listening.producer.kafka.ProducerSettings;
 import dev.listening.producer.listeners.Listeners;
@@ -26,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
 
 /**
  * What a rollup batch costs against what its hour already holds: rounds of --events events into an
@@ -65,24 +65,17 @@ public final class RollupCost implements Benchmark<RollupCost.Result> {
         }
     }
 
-    /** One round: the plays its hour held before it, its events, what the rollup batches read and took, the job's CPU. */
-    public record Round(long hourHeld, int events, long rollupRows, long rollupMs, double jobCpuSeconds) {
-        double rollupMsPerEvents(int per) {
-            return rollupMs * (double) per / events;
-        }
-
-        double cpuSecondsPerEvents(int per) {
-            return jobCpuSeconds * per / events;
-        }
+    /** One round of --events events: the plays its hour held before it, what the rollup batches read and took, the job's CPU. */
+    public record Round(long hourHeld, long rollupRows, long rollupMs, double jobCpuSeconds) {
     }
 
     public record Result(List<Round> empty, List<Round> prefilled, Duration prefillTime) {
-        public double rollupRatio(int per) {
-            return median(prefilled, r -> r.rollupMsPerEvents(per)) / median(empty, r -> r.rollupMsPerEvents(per));
+        public double rollupRatio() {
+            return median(prefilled, Round::rollupMs) / median(empty, Round::rollupMs);
         }
 
-        public double cpuRatio(int per) {
-            return median(prefilled, r -> r.cpuSecondsPerEvents(per)) / median(empty, r -> r.cpuSecondsPerEvents(per));
+        public double cpuRatio() {
+            return median(prefilled, Round::jobCpuSeconds) / median(empty, Round::jobCpuSeconds);
         }
     }
 
@@ -108,7 +101,7 @@ public final class RollupCost implements Benchmark<RollupCost.Result> {
             try (EventSender sender = new EventSender(KafkaClient.of(settings.bootstrap()), topic, ProducerSettings.MAX_BLOCK);
                  StreamerRun run = StreamerRun.start(new SparkRuntime(settings.root(), settings.home()), submission,
                          settings.master(), settings.streamerLog())) {
-                Rounds rounds = new Rounds(sender, generator, run);
+                Rounds rounds = new Rounds(sender, topic, generator, run);
                 run.awaitStarted(START_TIMEOUT);
                 if (settings.warmUp() > 0) {
                     LOG.info("warming up with {} events", settings.warmUp());
@@ -145,27 +138,21 @@ public final class RollupCost implements Benchmark<RollupCost.Result> {
     /** The rounds' producer and the job they are measured on. */
     private final class Rounds {
         private final EventSender sender;
+        private final String topic;
         private final EventGenerator generator;
         private final StreamerRun run;
         private long sent;
 
-        Rounds(EventSender sender, EventGenerator generator, StreamerRun run) {
+        Rounds(EventSender sender, String topic, EventGenerator generator, StreamerRun run) {
             this.sender = sender;
+            this.topic = topic;
             this.generator = generator;
             this.run = run;
         }
 
         /** {@code events} events spread evenly over [start, start + span), in time order. */
         void send(Instant start, Duration span, long events) {
-            long step = Math.max(1, span.toMillis() / events);
-            for (long i = 0; i < events; i++) {
-                WireEvent wire = WireEvent.of(generator.next(start.toEpochMilli() + i * step));
-                sender.send(wire.key(), wire.json());
-            }
-            sender.flush();
-            if (sender.failed() > 0) {
-                throw new UserError(sender.failed() + " events could not be written to the benchmark's topic");
-            }
+            TopicFill.sendSpaced(sender, topic, generator, start.toEpochMilli(), Math.max(1, span.toMillis() / events), events);
             sent += events;
         }
 
@@ -177,9 +164,9 @@ public final class RollupCost implements Benchmark<RollupCost.Result> {
             List<BatchMetrics> records = all.subList(before, all.size());
             double cpu = CpuTimes.withDriver(settings.home(), run.pid()).since(cpuBefore).byRole()
                     .getOrDefault(CpuTimes.DRIVER, Duration.ZERO).toNanos() / 1e9;
-            Round round = new Round(hourHeld, settings.events(), records.stream().mapToLong(BatchMetrics::rollupRows).sum(),
+            Round round = new Round(hourHeld, records.stream().mapToLong(BatchMetrics::rollupRows).sum(),
                     records.stream().mapToLong(BatchMetrics::rollupMs).sum(), cpu);
-            LOG.info("hour holding {} plays: {} events, rollup batches read {} in {} ms, job CPU {} s", hourHeld, round.events(),
+            LOG.info("hour holding {} plays: {} events, rollup batches read {} in {} ms, job CPU {} s", hourHeld, settings.events(),
                     round.rollupRows(), round.rollupMs(), String.format(Locale.ROOT, "%.2f", cpu));
             return round;
         }
@@ -212,29 +199,23 @@ public final class RollupCost implements Benchmark<RollupCost.Result> {
         lines.add("");
         lines.add(String.format(Locale.ROOT, "| the hour held | events | rollup rows | rollup ms per %,d | job CPU-s per %,d |", per, per));
         lines.add("|---:|---:|---:|---:|---:|");
-        for (Round r : concat(result.prefilled(), result.empty())) {
-            lines.add(String.format(Locale.ROOT, "| %,d | %,d | %,d | %,.0f | %.2f |", r.hourHeld(), r.events(), r.rollupRows(),
-                    r.rollupMsPerEvents(per), r.cpuSecondsPerEvents(per)));
+        for (Round r : Stream.concat(result.prefilled().stream(), result.empty().stream()).toList()) {
+            lines.add(String.format(Locale.ROOT, "| %,d | %,d | %,d | %,d | %.2f |", r.hourHeld(), per, r.rollupRows(),
+                    r.rollupMs(), r.jobCpuSeconds()));
         }
         lines.add("");
-        double ratio = result.rollupRatio(per);
+        double ratio = result.rollupRatio();
         lines.add(String.format(Locale.ROOT, "- median rollup ms per %,d events: empty hour %,.0f, pre-filled %,.0f: **ratio %.2f** "
-                        + "(%s the target's 20 %%)", per, median(result.empty(), r -> r.rollupMsPerEvents(per)),
-                median(result.prefilled(), r -> r.rollupMsPerEvents(per)), ratio, Math.abs(ratio - 1) <= 0.2 ? "within" : "outside"));
+                        + "(%s the target's 20 %%)", per, median(result.empty(), Round::rollupMs),
+                median(result.prefilled(), Round::rollupMs), ratio, Math.abs(ratio - 1) <= 0.2 ? "within" : "outside"));
         lines.add(String.format(Locale.ROOT, "- median job CPU-s per %,d events: empty hour %.2f, pre-filled %.2f: ratio %.2f", per,
-                median(result.empty(), r -> r.cpuSecondsPerEvents(per)), median(result.prefilled(), r -> r.cpuSecondsPerEvents(per)),
-                result.cpuRatio(per)));
+                median(result.empty(), Round::jobCpuSeconds), median(result.prefilled(), Round::jobCpuSeconds), result.cpuRatio()));
         return lines;
     }
 
-    private static List<Round> concat(List<Round> a, List<Round> b) {
-        List<Round> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
-    }
-
+    /** The nearest-rank median: the lower middle round for an even count. */
     private static double median(List<Round> rounds, ToDoubleFunction<Round> value) {
-        long[] micros = rounds.stream().mapToDouble(value).mapToLong(v -> Math.round(v * 1000)).toArray();
-        return Percentiles.of(micros).at(50) / 1000.0;
+        double[] sorted = rounds.stream().mapToDouble(value).sorted().toArray();
+        return sorted[(sorted.length - 1) / 2];
     }
 }

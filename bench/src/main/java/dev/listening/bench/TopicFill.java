@@ -2,7 +2,10 @@ package dev.listening.bench;
 
 import dev.listening.contract.EventJson;
 import dev.listening.contract.ListeningEvent;
+import dev.listening.contract.UserError;
 import dev.listening.producer.events.EventGenerator;
+import dev.listening.producer.events.WireEvent;
+import dev.listening.producer.kafka.EventSender;
 import dev.listening.producer.kafka.ProducerSettings;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -46,6 +49,21 @@ final class TopicFill {
         }
         if (failure.get() != null) {
             throw new IllegalStateException("filling " + topic + " failed: " + failure.get().getMessage(), failure.get());
+        }
+    }
+
+    /**
+     * {@code count} events {@code stepMs} apart from {@code firstTs}, in time order, through the producer's own
+     * sender, waiting for every ack; a UserError if any was refused.
+     */
+    static void sendSpaced(EventSender sender, String topic, EventGenerator generator, long firstTs, long stepMs, long count) {
+        for (long i = 0; i < count; i++) {
+            WireEvent wire = WireEvent.of(generator.next(firstTs + i * stepMs));
+            sender.send(wire.key(), wire.json());
+        }
+        sender.flush();
+        if (sender.failed() > 0) {
+            throw new UserError(sender.failed() + " events could not be written to " + topic);
         }
     }
 }
