@@ -89,9 +89,6 @@ public final class StreamerJob {
     }
 
     public void run() {
-        if (Topics.ensure(config.kafka(), config.topic(), TOPIC_TIMEOUT)) {
-            LOG.info("created topic {} with the broker's default partitions and replication", config.topic());
-        }
         // Before Spark starts: a port already taken is a quick, clear error.
         List<MetricsOutlet> outlets = outlets();
         SparkConf conf = SparkSettings.apply(new SparkConf(), config, CassandraCredentials.current());
@@ -100,6 +97,10 @@ public final class StreamerJob {
         // closing it from this thread as well would pull the context from under that stop.
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
         Dataset<Row> songs = loadSongs(spark);
+        // After Spark's start-up and the songs: a job started beside its broker (./pipeline demo) does both while the broker starts.
+        if (Topics.ensure(config.kafka(), config.topic(), TOPIC_TIMEOUT)) {
+            LOG.info("created topic {} with the broker's default partitions and replication", config.topic());
+        }
         BatchCounter counter = new BatchCounter();
         StallWatchdog watchdog = new StallWatchdog(config.stallTimeout(), StreamerJob::stalled);
         spark.streams().addListener(new ProgressBeat(watchdog));

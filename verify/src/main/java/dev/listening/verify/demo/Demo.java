@@ -76,35 +76,48 @@ public final class Demo {
         StackSettings stack = settings.stack();
         LocalStack local = new LocalStack(stack);
         Steps steps = new Steps();
-        UpReport up = steps.run("starting the local stack (Kafka + Cassandra)", stack.home(),
-                () -> local.up(new Bootstrap(topic, 1, keyspace, Replication.simple(1)), LocalStack.READY_TIMEOUT));
-        up.services().forEach(s -> LOG.info("{} {} (pid {}, log {})", s.name(),
-                s.alreadyRunning() ? "was already running" : "ready in " + s.readyIn().toMillis() / 1000.0 + " s", s.pid(), s.log()));
         boolean keepRunning = settings.keepRunning();
-        boolean stopStack = !keepRunning && up.services().stream().noneMatch(ServiceReport::alreadyRunning);
-        Streamed streamed = null;
+        String bootstrap = stack.kafka().toString();
+        Path streamerLog = stack.home().resolve("streamer").resolve("demo-streamer.log");
+        StreamerSubmission submission = StreamerSubmission.defaults(stack.root(), stack.home(), bootstrap, stack.cassandra().toString(),
+                topic, keyspace).withTrigger("1s");
+        // Started first: the job's own start-up (the JVM, Spark, the songs) runs while Kafka and Cassandra start, and it
+        // waits for the topic before its queries subscribe.
+        SparkSubmitProcess streamer = steps.run("starting the streaming job (trigger 1 s) beside the stack", streamerLog,
+                () -> SparkSubmitProcess.start(submission.job(new SparkRuntime(stack.root(), stack.home()), "local[*]"), streamerLog));
+        UpReport up = null;
+        boolean done = false;
         try {
-            streamed = stream(stack, steps);
+            up = steps.run("starting the local stack (Kafka + Cassandra)", stack.home(),
+                    () -> local.up(new Bootstrap(topic, 1, keyspace, Replication.simple(1)), LocalStack.READY_TIMEOUT));
+            up.services().forEach(s -> LOG.info("{} {} (pid {}, log {})", s.name(),
+                    s.alreadyRunning() ? "was already running" : "ready in " + s.readyIn().toMillis() / 1000.0 + " s", s.pid(), s.log()));
+            Streamed streamed = stream(stack, steps, submission, streamer, streamerLog);
+            done = true;
             return new Result(up, streamed.stored(), streamed.queryable(), steps.elapsed());
         } finally {
-            if (!keepRunning && streamed != null) {
+            // A failed demo leaves no job behind, even with --keep-running.
+            if (!keepRunning || !done) {
                 LOG.info("stopping the streaming job");
-                streamed.streamer().close();
+                streamer.close();
             }
-            if (stopStack) {
-                LOG.info("stopping the local stack");
-                local.down(LocalStack.STOP_TIMEOUT);
-            } else if (!keepRunning) {
-                LOG.info("the stack was already running before the demo; it stays up (./pipeline down stops it)");
+            if (up != null && !keepRunning) {
+                if (up.services().stream().noneMatch(ServiceReport::alreadyRunning)) {
+                    LOG.info("stopping the local stack");
+                    local.down(LocalStack.STOP_TIMEOUT);
+                } else {
+                    LOG.info("the stack was already running before the demo; it stays up (./pipeline down stops it)");
+                }
             }
         }
     }
 
-    /** The running streaming job, and the events it stored: all of them, {@code queryable} after the demo started. */
-    private record Streamed(SparkSubmitProcess streamer, Reconciliation.Report stored, Duration queryable) {
+    /** The events the streaming job stored: all of them, {@code queryable} after the demo started. */
+    private record Streamed(Reconciliation.Report stored, Duration queryable) {
     }
 
-    private Streamed stream(StackSettings stack, Steps steps) throws InterruptedException {
+    private Streamed stream(StackSettings stack, Steps steps, StreamerSubmission submission, SparkSubmitProcess streamer,
+                            Path streamerLog) throws InterruptedException {
         String bootstrap = stack.kafka().toString();
         String cassandra = stack.cassandra().toString();
         int events = settings.events();
@@ -112,12 +125,6 @@ public final class Demo {
         int listeners = settings.listeners();
         TopicReader reader = new TopicReader(bootstrap, REQUEST_TIMEOUT);
         Map<Integer, Long> before = reader.endOffsets(topic);
-
-        Path streamerLog = stack.home().resolve("streamer").resolve("demo-streamer.log");
-        StreamerSubmission submission = StreamerSubmission.defaults(stack.root(), stack.home(), bootstrap, cassandra, topic, keyspace)
-                .withTrigger("1s");
-        SparkSubmitProcess streamer = steps.run("starting the streaming job (trigger 1 s)", streamerLog, () -> SparkSubmitProcess.start(
-                submission.job(new SparkRuntime(stack.root(), stack.home()), "local[*]"), streamerLog));
         try (Dashboard dashboard = dashboard(stack, submission)) {
             steps.run("producing " + events + " events at " + rate + "/s, " + user + " among " + listeners + " listeners", null, () -> {
                 new Producer(ProduceSettings.uniform(KafkaClient.of(bootstrap), topic, stack.root().resolve(SongsOption.DEFAULT_SONGS),
@@ -135,11 +142,8 @@ public final class Demo {
                 RecordRef.PartitionKey latest = latestHourOf(reader.read(topic, before, after));
                 steps.run("running the queries for " + user + " on " + latest.date() + " at " + latest.hour() + "h", null,
                         () -> queries(session, latest));
-                return new Streamed(streamer, report, queryable);
+                return new Streamed(report, queryable);
             }
-        } catch (RuntimeException e) {
-            streamer.close();
-            throw e;
         }
     }
 
