@@ -1,5 +1,6 @@
 package dev.listening.stack;
 
+import dev.listening.stack.process.ClassArchives;
 import dev.listening.stack.process.JvmCommand;
 
 import java.nio.file.Path;
@@ -31,8 +32,8 @@ public interface Service {
     /** Every port it binds; the first is the one clients use. */
     List<PortUse> ports();
 
-    /** Writes the configuration and prepares storage; idempotent, so a restart keeps the data. */
-    void prepare(Path java, String classpath) throws InterruptedException;
+    /** Writes the configuration and prepares storage (a tool's JVM with its class archive); idempotent, so a restart keeps the data. */
+    void prepare(Path java, String classpath, ClassArchives archives) throws InterruptedException;
 
     JvmCommand command(Path java, String classpath);
 

@@ -104,7 +104,7 @@ final class Startup implements AutoCloseable {
     private ServiceReport launch(Service service, Path java, String classpath, Deadline deadline, Duration readyTimeout)
             throws InterruptedException {
         long started = System.nanoTime();
-        ServiceProcess process = Supervisor.launch(service, java, classpath);
+        ServiceProcess process = Supervisor.launch(service, root, java, classpath);
         synchronized (launched) {
             launched.put(service, process);
         }

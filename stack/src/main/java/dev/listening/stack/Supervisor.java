@@ -4,6 +4,7 @@ import dev.listening.contract.UserError;
 import dev.listening.stack.cassandra.CassandraService;
 import dev.listening.stack.kafka.KafkaService;
 import dev.listening.stack.net.Ports;
+import dev.listening.stack.process.ClassArchives;
 import dev.listening.stack.process.Deadline;
 import dev.listening.stack.process.JvmCommand;
 import dev.listening.stack.process.PidFile;
@@ -40,16 +41,17 @@ final class Supervisor {
     private Supervisor() {
     }
 
-    /** Prepares the service's directory, starts its JVM and writes its pid file. */
-    static ServiceProcess launch(Service service, Path java, String classpath) throws InterruptedException {
+    /** Prepares the service's directory, starts its JVM (with the class archive under {@code root}) and writes its pid file. */
+    static ServiceProcess launch(Service service, Path root, Path java, String classpath) throws InterruptedException {
         PidFile pidFile = pidFile(service);
         pidFile.delete();
-        service.prepare(java, classpath);
+        ClassArchives archives = ClassArchives.of(root);
+        service.prepare(java, classpath, archives);
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
         LOG.info("starting {} on {}", service.name(), service.ports().get(0).endpoint());
-        ServiceProcess process = ServiceProcess.start(service.command(java, classpath), service.dir(), log(service), service.environment());
+        ServiceProcess process = ServiceProcess.start(archives.apply(service.command(java, classpath)), service.dir(), log(service), service.environment());
         pidFile.write(process.pid());
         return process;
     }
@@ -100,7 +102,7 @@ final class Supervisor {
     static ServiceReport startAlone(Service service, Path root, Duration readyTimeout) throws InterruptedException {
         requirePortsFree(service);
         long started = System.nanoTime();
-        ServiceProcess process = launch(service, JvmCommand.currentJava(), RuntimeClasspath.read(root, service.runtime()));
+        ServiceProcess process = launch(service, root, JvmCommand.currentJava(), RuntimeClasspath.read(root, service.runtime()));
         try {
             awaitReady(service, process, Deadline.in(readyTimeout), readyTimeout);
         } catch (RuntimeException | InterruptedException e) {

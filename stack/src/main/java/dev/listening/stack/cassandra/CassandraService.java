@@ -6,6 +6,7 @@ import dev.listening.contract.CassandraCredentials;
 import dev.listening.cql.CassandraSessions;
 import dev.listening.stack.ConfiguredService;
 import dev.listening.stack.net.Ports;
+import dev.listening.stack.process.ClassArchives;
 import dev.listening.stack.process.JvmCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +41,7 @@ public final class CassandraService extends ConfiguredService<CassandraConfig> {
     }
 
     @Override
-    public void prepare(Path java, String classpath) {
+    public void prepare(Path java, String classpath, ClassArchives archives) {
         try {
             Files.createDirectories(config().storageDir());
             Files.createDirectories(config().tmpDir());

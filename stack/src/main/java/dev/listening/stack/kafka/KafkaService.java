@@ -4,6 +4,7 @@ import dev.listening.contract.UserError;
 import dev.listening.contract.kafka.Topics;
 import dev.listening.stack.ConfiguredService;
 import dev.listening.stack.net.Ports;
+import dev.listening.stack.process.ClassArchives;
 import dev.listening.stack.process.JvmCommand;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -43,7 +44,7 @@ public final class KafkaService extends ConfiguredService<KafkaConfig> {
     }
 
     @Override
-    public void prepare(Path java, String classpath) throws InterruptedException {
+    public void prepare(Path java, String classpath, ClassArchives archives) throws InterruptedException {
         try {
             Files.createDirectories(dir());
             Files.writeString(configFile(), configuration());
@@ -52,14 +53,14 @@ public final class KafkaService extends ConfiguredService<KafkaConfig> {
         }
         if (!Files.exists(config().metaProperties())) {
             LOG.info("formatting Kafka storage in {}", config().logDirs());
-            storageTool(java, classpath, config().formatArguments(ClusterId.ensure(config().clusterIdFile())),
-                    dir().resolve("format.out"));
+            storageTool(archives.apply(new JvmCommand(java, config().jvmOptions(), classpath, KafkaConfig.STORAGE_TOOL,
+                    config().formatArguments(ClusterId.ensure(config().clusterIdFile())))), dir().resolve("format.out"));
         }
     }
 
-    private void storageTool(Path java, String classpath, List<String> arguments, Path output) throws InterruptedException {
+    private void storageTool(JvmCommand command, Path output) throws InterruptedException {
         Path log = dir().resolve("format.log");
-        List<String> argv = new JvmCommand(java, config().jvmOptions(), classpath, KafkaConfig.STORAGE_TOOL, arguments).argv();
+        List<String> argv = command.argv();
         Process process;
         try {
             process = new ProcessBuilder(argv)
@@ -78,7 +79,7 @@ public final class KafkaService extends ConfiguredService<KafkaConfig> {
             process.destroyForcibly();
         }
         if (process.exitValue() != 0) {
-            throw new UserError("formatting Kafka storage failed (" + arguments.get(0) + " exited with "
+            throw new UserError("formatting Kafka storage failed (" + command.arguments().get(0) + " exited with "
                     + process.exitValue() + "); see " + log + " and " + output);
         }
     }

@@ -25,6 +25,13 @@ public record JvmCommand(Path java, List<String> options, String classpath, Stri
         arguments = List.copyOf(arguments);
     }
 
+    /** The same command with {@code more} after its own options (and before {@value Env#JVM_OPTIONS}'). */
+    public JvmCommand withOptions(List<String> more) {
+        List<String> all = new ArrayList<>(options);
+        all.addAll(more);
+        return new JvmCommand(java, all, classpath, mainClass, arguments);
+    }
+
     public List<String> argv() {
         return argv(System.getenv(Env.JVM_OPTIONS));
     }

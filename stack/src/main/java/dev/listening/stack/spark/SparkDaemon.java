@@ -2,6 +2,7 @@ package dev.listening.stack.spark;
 
 import dev.listening.stack.PortUse;
 import dev.listening.stack.Service;
+import dev.listening.stack.process.ClassArchives;
 import dev.listening.stack.process.JvmCommand;
 import org.apache.spark.launcher.JavaModuleOptions;
 
@@ -116,7 +117,7 @@ public final class SparkDaemon implements Service {
     }
 
     @Override
-    public void prepare(Path java, String classpath) {
+    public void prepare(Path java, String classpath, ClassArchives archives) {
         try {
             Files.createDirectories(tmpDir());
             Files.writeString(configFile(), configuration());

@@ -1,6 +1,8 @@
 package dev.listening.stack.spark;
 
 import dev.listening.contract.UserError;
+import dev.listening.stack.process.ClassArchives;
+import dev.listening.stack.process.JvmCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,14 +36,15 @@ public final class SparkSubmitProcess implements AutoCloseable {
 
     /** Starts the job in the background, its output appended to {@code log}. */
     public static SparkSubmitProcess start(SparkJob job, Path log) {
+        JvmCommand command = launch(job);
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
-            Files.writeString(log, "---- " + Instant.now() + " " + job.describe() + System.lineSeparator(),
+            Files.writeString(log, "---- " + Instant.now() + " " + command.describe() + System.lineSeparator(),
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UserError("cannot write " + log + ": " + e.getMessage(), e);
         }
-        ProcessBuilder builder = builder(job)
+        ProcessBuilder builder = builder(job, command)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -50,11 +53,16 @@ public final class SparkSubmitProcess implements AutoCloseable {
 
     /** Starts the job with this process's stdin, stdout and stderr, for a command that runs it in the foreground. */
     public static SparkSubmitProcess startAttached(SparkJob job) {
-        return start(builder(job).inheritIO(), job);
+        return start(builder(job, launch(job)).inheritIO(), job);
     }
 
-    private static ProcessBuilder builder(SparkJob job) {
-        ProcessBuilder builder = new ProcessBuilder(job.command()).directory(job.root().toFile());
+    /** The job's command with the class archive of its JVM. */
+    private static JvmCommand launch(SparkJob job) {
+        return ClassArchives.of(job.root()).apply(job.jvmCommand());
+    }
+
+    private static ProcessBuilder builder(SparkJob job, JvmCommand command) {
+        ProcessBuilder builder = new ProcessBuilder(command.argv()).directory(job.root().toFile());
         builder.environment().putAll(job.environment());
         return builder;
     }
