@@ -1,8 +1,8 @@
 package dev.listening.cli;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import dev.listening.cli.stack.ReplicationConverter;
+import dev.listening.contract.CassandraCredentials;
 import dev.listening.contract.options.CassandraOptions;
 import dev.listening.contract.options.KeyspaceOption;
 import dev.listening.cql.CassandraSessions;
@@ -33,7 +33,8 @@ public final class SchemaCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Schema schema = Schema.load();
-        try (CqlSession session = CassandraSessions.open(cassandra, Duration.ofSeconds(30), DefaultConsistencyLevel.LOCAL_ONE)) {
+        try (CqlSession session = CassandraSessions.openForSchema(cassandra.cassandra(), cassandra.datacenter(), Duration.ofSeconds(30),
+                CassandraCredentials.current(), keyspace.keyspace())) {
             schema.apply(session, keyspace.keyspace(), replication);
         }
         System.out.println("applied cql/create_db.cql to keyspace " + keyspace.keyspace() + " on " + cassandra.cassandra()

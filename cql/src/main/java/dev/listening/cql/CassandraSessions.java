@@ -7,6 +7,7 @@ import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.auth.AuthenticationException;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.config.ProgrammaticDriverConfigLoaderBuilder;
 import dev.listening.contract.CassandraCredentials;
 import dev.listening.contract.Env;
 import dev.listening.contract.UserError;
@@ -69,10 +70,26 @@ public final class CassandraSessions {
      */
     public static CqlSession open(String hostPorts, String datacenter, Duration requestTimeout, DefaultConsistencyLevel consistency,
                                   Optional<CassandraCredentials> credentials) {
+        return open(hostPorts, datacenter, requestTimeout, consistency, credentials, DriverConfigLoader.programmaticBuilder());
+    }
+
+    /**
+     * A session to change the schema of {@code keyspace} with: after each statement the driver still waits until every
+     * node agrees on the schema, but refreshes its copy of that keyspace's schema alone, not of every keyspace the
+     * cluster holds (each test and benchmark makes its own, so a full refresh costs more with every run).
+     */
+    public static CqlSession openForSchema(String hostPorts, String datacenter, Duration requestTimeout,
+                                           Optional<CassandraCredentials> credentials, String keyspace) {
+        return open(hostPorts, datacenter, requestTimeout, DefaultConsistencyLevel.LOCAL_ONE, credentials,
+                DriverConfigLoader.programmaticBuilder().withStringList(DefaultDriverOption.METADATA_SCHEMA_REFRESHED_KEYSPACES, List.of(keyspace)));
+    }
+
+    private static CqlSession open(String hostPorts, String datacenter, Duration requestTimeout, DefaultConsistencyLevel consistency,
+                                   Optional<CassandraCredentials> credentials, ProgrammaticDriverConfigLoaderBuilder config) {
         CqlSessionBuilder builder = CqlSession.builder()
                 .addContactPoints(contactPoints(hostPorts))
                 .withLocalDatacenter(datacenter)
-                .withConfigLoader(DriverConfigLoader.programmaticBuilder()
+                .withConfigLoader(config
                         .withString(DefaultDriverOption.REQUEST_CONSISTENCY, consistency.name())
                         .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, requestTimeout)
                         .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(10))

@@ -1,6 +1,7 @@
 package dev.listening.it;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import dev.listening.contract.CassandraCredentials;
 import dev.listening.contract.Env;
 import dev.listening.contract.Names;
 import dev.listening.contract.StreamerOptions;
@@ -176,7 +177,10 @@ public final class LocalStackFixture implements AutoCloseable {
         String keyspace = (cleaned.isEmpty() || !Character.isLetter(cleaned.charAt(0)) ? "k" + cleaned : cleaned);
         String suffix = "_" + NAMES.incrementAndGet() + "_" + UUID.randomUUID().toString().substring(0, 8);
         keyspace = keyspace.substring(0, Math.min(keyspace.length(), 48 - suffix.length())) + suffix;
-        Schema.load().apply(session(), keyspace, Replication.simple(1));
+        try (CqlSession schemaSession = CassandraSessions.openForSchema(cassandraContactPoint(), datacenter(), REQUEST_TIMEOUT,
+                CassandraCredentials.current(), keyspace)) {
+            Schema.load().apply(schemaSession, keyspace, Replication.simple(1));
+        }
         return keyspace;
     }
 

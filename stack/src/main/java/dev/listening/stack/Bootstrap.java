@@ -1,7 +1,6 @@
 package dev.listening.stack;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import dev.listening.contract.CassandraCredentials;
 import dev.listening.contract.UserError;
 import dev.listening.contract.kafka.Topics;
@@ -13,6 +12,8 @@ import org.apache.kafka.common.internals.Topic;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * What `up` creates once the services are ready: the topic, and the keyspace with cql/create_db.cql
@@ -49,11 +50,15 @@ public record Bootstrap(String topic, int partitions, String keyspace, Replicati
 
     /** Creates the topic unless it exists, and applies the schema; true when the topic was created. */
     public boolean apply(String kafka, String cassandraContactPoints, String datacenter, Optional<CassandraCredentials> credentials) {
-        boolean topicCreated = Topics.ensure(kafka, topic, partitions, REQUEST_TIMEOUT);
-        try (CqlSession session = CassandraSessions.open(cassandraContactPoints, datacenter, REQUEST_TIMEOUT,
-                DefaultConsistencyLevel.LOCAL_ONE, credentials)) {
+        // Side by side: the two services do not wait for each other.
+        CompletableFuture<Boolean> topicCreated = CompletableFuture.supplyAsync(() -> Topics.ensure(kafka, topic, partitions, REQUEST_TIMEOUT));
+        try (CqlSession session = CassandraSessions.openForSchema(cassandraContactPoints, datacenter, REQUEST_TIMEOUT, credentials, keyspace)) {
             Schema.load().apply(session, keyspace, replication);
         }
-        return topicCreated;
+        try {
+            return topicCreated.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 }
