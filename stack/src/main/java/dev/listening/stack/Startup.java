@@ -109,6 +109,7 @@ final class Startup implements AutoCloseable {
             launched.put(service, process);
         }
         Supervisor.awaitReady(service, process, deadline, readyTimeout);
+        Supervisor.archiveClasses(root, process);
         return Supervisor.report(service, process, false, Supervisor.since(started));
     }
 

@@ -51,7 +51,7 @@ final class Supervisor {
             throw new InterruptedException();
         }
         LOG.info("starting {} on {}", service.name(), service.ports().get(0).endpoint());
-        ServiceProcess process = ServiceProcess.start(archives.apply(service.command(java, classpath)), service.dir(), log(service), service.environment());
+        ServiceProcess process = ServiceProcess.start(archives.forService(service.command(java, classpath)), service.dir(), log(service), service.environment());
         pidFile.write(process.pid());
         return process;
     }
@@ -109,7 +109,13 @@ final class Supervisor {
             stopAll(service.dir().getParent(), LocalStack.STOP_TIMEOUT);
             throw e;
         }
+        archiveClasses(root, process);
         return report(service, process, false, since(started));
+    }
+
+    /** A service launched without a class archive, now ready, is asked for one (see {@link ClassArchives}). */
+    static void archiveClasses(Path root, ServiceProcess process) {
+        process.command().ifPresent(command -> ClassArchives.of(root).dumpRunning(command, process.pid()));
     }
 
     /** Its pid, whether its process runs, and whether it answers a client within {@code probeTimeout}. */

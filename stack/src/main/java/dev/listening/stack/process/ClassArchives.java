@@ -24,9 +24,11 @@ import java.util.stream.Stream;
 /**
  * Class-data-sharing archives (JDK 17's dynamic AppCDS) of the JVMs the pipeline starts, one per java, classpath and main
  * class: a JVM maps the classes an earlier one loaded instead of reading, parsing and verifying them again, a third of a
- * Spark job's or a service's start-up CPU (docs/performance.md). The first JVM of its kind dumps the archive when it exits,
- * into a file of its own; a later start adopts the first complete dump. A JVM killed before it exits dumps nothing, and the
- * next one tries again. {@code PIPELINE_JVM_OPTIONS=-Xshare:off} (which ./pipeline gives its own JVM too) turns sharing off.
+ * Spark job's or a service's start-up CPU (docs/performance.md). A job or tool, the first of its kind, dumps the archive when it
+ * exits; a service once it is ready ({@link #forService}, {@link #dumpRunning}), since a service's stop has a deadline and
+ * every other service started meanwhile would dump at its stop too. Each dump goes into a file of its own; a later start
+ * adopts the first complete one. A JVM killed before its dump leaves none, and the next one tries again.
+ * {@code PIPELINE_JVM_OPTIONS=-Xshare:off} (which ./pipeline gives its own JVM too) turns sharing off.
  */
 public record ClassArchives(Path dir) {
     private static final Logger LOG = LoggerFactory.getLogger(ClassArchives.class);
@@ -37,6 +39,8 @@ public record ClassArchives(Path dir) {
     static final int DYNAMIC_ARCHIVE_MAGIC = 0xf00baba8;
     static final String ARCHIVE_SUFFIX = ".jsa";
     static final String DUMP_SUFFIX = ".dump";
+    /** A JVM started with it can be asked for its archive while it runs (jcmd PID VM.cds dynamic_dump FILE). */
+    static final String RECORD_DUMP_INFO = "-XX:+RecordDynamicDumpInfo";
     /** A dump takes seconds; one this old without its header was cut short. */
     static final Duration ABANDONED_DUMP = Duration.ofMinutes(10);
 
@@ -51,6 +55,39 @@ public record ClassArchives(Path dir) {
      * refuses to start.
      */
     public JvmCommand apply(JvmCommand command) {
+        return withArchive(command, key -> "-XX:ArchiveClassesAtExit=" + newDump(key));
+    }
+
+    /** For a service: maps its archive, or starts it so that {@link #dumpRunning} can take one once it is ready. */
+    public JvmCommand forService(JvmCommand command) {
+        return withArchive(command, key -> RECORD_DUMP_INFO);
+    }
+
+    /**
+     * Asks the running JVM of {@code command}, started by {@link #forService} without an archive, for one (with the JDK's
+     * jcmd, in the background) unless another has been adopted since. Takes a moment of the JVM's time, once per build.
+     */
+    public void dumpRunning(JvmCommand command, long pid) {
+        Path jcmd = command.java().resolveSibling("jcmd");
+        if (!command.options().contains(RECORD_DUMP_INFO) || !Files.isExecutable(jcmd)) {
+            return;
+        }
+        try {
+            String key = key(command);
+            Path archive = dir.resolve(key + ARCHIVE_SUFFIX);
+            adoptDump(key, archive);
+            if (!Files.isRegularFile(archive)) {
+                new ProcessBuilder(jcmd.toString(), Long.toString(pid), "VM.cds", "dynamic_dump", newDump(key).toString())
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+            }
+        } catch (IOException e) {
+            LOG.debug("no class archive taken of {}", command.mainClass(), e);
+        }
+    }
+
+    private JvmCommand withArchive(JvmCommand command, OptionWithout without) {
         if (!System.getProperty("java.vm.info", "").contains("sharing")) {
             return command;
         }
@@ -61,15 +98,21 @@ public record ClassArchives(Path dir) {
             if (!Files.isRegularFile(archive)) {
                 adoptDump(key, archive);
             }
-            String option = Files.isRegularFile(archive)
-                    ? "-XX:SharedArchiveFile=" + archive
-                    : "-XX:ArchiveClassesAtExit=" + dir.resolve(key + "-" + UUID.randomUUID() + DUMP_SUFFIX);
-            return command.withOptions(List.of(option));
+            return command.withOptions(List.of(Files.isRegularFile(archive) ? "-XX:SharedArchiveFile=" + archive : without.option(key)));
         } catch (IOException e) {
             // Sharing only saves time: without it the JVM starts as it always did.
             LOG.debug("no class archive for {}", command.mainClass(), e);
             return command;
         }
+    }
+
+    /** The option for a JVM whose archive does not exist yet. */
+    private interface OptionWithout {
+        String option(String key);
+    }
+
+    private Path newDump(String key) {
+        return dir.resolve(key + "-" + UUID.randomUUID() + DUMP_SUFFIX);
     }
 
     /** Names the java, the main class and every classpath entry with its size and time, so a rebuilt jar gets a new archive. */

@@ -34,9 +34,13 @@ public final class ServiceProcess {
     private final ProcessHandle handle;
     private final Process process;
 
-    private ServiceProcess(ProcessHandle handle, Process process) {
+    /** The command it was started with; null for a service found again through its pid. */
+    private final JvmCommand command;
+
+    private ServiceProcess(ProcessHandle handle, Process process, JvmCommand command) {
         this.handle = handle;
         this.process = process;
+        this.command = command;
     }
 
     /**
@@ -55,10 +59,15 @@ public final class ServiceProcess {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
             Process process = builder.start();
-            return new ServiceProcess(process.toHandle(), process);
+            return new ServiceProcess(process.toHandle(), process, command);
         } catch (IOException e) {
             throw new UserError("cannot start " + argv.get(0) + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The command this process was started with, unless it was found again through its pid. */
+    public Optional<JvmCommand> command() {
+        return Optional.ofNullable(command);
     }
 
     /** The process behind {@code pid} if it is alive and is the service whose command line contains {@code marker}. */
@@ -66,7 +75,7 @@ public final class ServiceProcess {
         return ProcessHandle.of(pid)
                 .filter(ProcessHandle::isAlive)
                 .filter(handle -> isServiceJvm(commandLine(handle), marker))
-                .map(handle -> new ServiceProcess(handle, null));
+                .map(handle -> new ServiceProcess(handle, null, null));
     }
 
     /** A java executable whose arguments contain the marker (the service's directory). */

@@ -1,5 +1,6 @@
 package dev.listening.stack.process;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -105,6 +107,32 @@ class ClassArchivesTest {
         assertTrue(second.contains("Hello source: shared objects file (top)"), second.lines().filter(l -> l.contains("Hello")).toList()::toString);
     }
 
+    /** A service: started to record, asked for its archive once it runs, and its successor maps it. */
+    @Test
+    void aRunningServiceIsAskedForItsArchiveAndTheNextOneMapsIt() throws Exception {
+        Path jar = helloJar();
+        ClassArchives archives = new ClassArchives(dir.resolve("archives"));
+        JvmCommand waiting = new JvmCommand(JvmCommand.currentJava(), List.of("-Xlog:class+load=info"), jar.toString(), "Hello",
+                List.of("wait"));
+        JvmCommand recording = archives.forService(waiting);
+        assertTrue(recording.options().contains(ClassArchives.RECORD_DUMP_INFO), recording.options()::toString);
+
+        Path log = dir.resolve("service.log");
+        Process service = new ProcessBuilder(recording.argv(null)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            // its main class loaded: the JVM is past its start-up and answers jcmd
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(log).contains("Hello source:"));
+            archives.dumpRunning(recording, service.pid());
+            Awaitility.await().atMost(Duration.ofSeconds(60))
+                    .until(() -> last(archives.forService(waiting).options()).startsWith("-XX:SharedArchiveFile="));
+        } finally {
+            service.destroyForcibly().waitFor();
+        }
+        JvmCommand next = archives.forService(waiting);
+        String output = run(new JvmCommand(next.java(), next.options(), next.classpath(), "Hello", List.of()));
+        assertTrue(output.contains("Hello source: shared objects file (top)"), output.lines().filter(l -> l.contains("Hello")).toList()::toString);
+    }
+
     private static String run(JvmCommand command) throws Exception {
         Process process = new ProcessBuilder(command.argv(null)).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -114,7 +142,7 @@ class ClassArchivesTest {
     }
 
     private Path helloJar() throws IOException {
-        Path source = Files.writeString(dir.resolve("Hello.java"), "public class Hello { public static void main(String[] a) { } }");
+        Path source = Files.writeString(dir.resolve("Hello.java"), "public class Hello { public static void main(String[] a) throws Exception { if (a.length > 0) { Thread.sleep(60_000); } } }");
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertEquals(0, javac.run(null, null, null, "-d", dir.toString(), source.toString()));
         Path jar = dir.resolve("hello.jar");
