@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -87,7 +88,8 @@ public record ClassArchives(Path dir) {
         }
     }
 
-    private JvmCommand withArchive(JvmCommand command, OptionWithout without) {
+    /** {@code without}: the option, from the archive's key, for a JVM whose archive does not exist yet. */
+    private JvmCommand withArchive(JvmCommand command, UnaryOperator<String> without) {
         if (!System.getProperty("java.vm.info", "").contains("sharing")) {
             return command;
         }
@@ -98,17 +100,12 @@ public record ClassArchives(Path dir) {
             if (!Files.isRegularFile(archive)) {
                 adoptDump(key, archive);
             }
-            return command.withOptions(List.of(Files.isRegularFile(archive) ? "-XX:SharedArchiveFile=" + archive : without.option(key)));
+            return command.withOptions(List.of(Files.isRegularFile(archive) ? "-XX:SharedArchiveFile=" + archive : without.apply(key)));
         } catch (IOException e) {
             // Sharing only saves time: without it the JVM starts as it always did.
             LOG.debug("no class archive for {}", command.mainClass(), e);
             return command;
         }
-    }
-
-    /** The option for a JVM whose archive does not exist yet. */
-    private interface OptionWithout {
-        String option(String key);
     }
 
     private Path newDump(String key) {
