@@ -36,10 +36,6 @@ public record SparkJob(Path java, String sparkClasspath, String master, Map<Stri
     }
 
     /** The command line: Spark's Java 17 module flags, the driver settings, SparkSubmit and its arguments. */
-    public List<String> command() {
-        return jvmCommand().argv();
-    }
-
     JvmCommand jvmCommand() {
         List<String> jvm = new ArrayList<>(Arrays.asList(JavaModuleOptions.defaultModuleOptions().split(" ")));
         jvm.add(DRIVER_HEAP);
@@ -51,10 +47,5 @@ public record SparkJob(Path java, String sparkClasspath, String master, Map<Stri
         submit.addAll(List.of("--class", mainClass, jobJar.toString()));
         submit.addAll(args);
         return new JvmCommand(java, jvm, sparkClasspath, SPARK_SUBMIT, submit);
-    }
-
-    /** The command for logs and error messages, without the kilobytes of classpath. */
-    public String describe() {
-        return jvmCommand().describe();
     }
 }

@@ -22,7 +22,7 @@ class SparkJobTest {
 
     @Test
     void runsSparkSubmitWithTheJobJarAndItsArgumentsLast() {
-        List<String> command = job("local[*]").command();
+        List<String> command = job("local[*]").jvmCommand().argv();
         int submit = command.indexOf(SparkJob.SPARK_SUBMIT);
 
         assertEquals("/jdk/bin/java", command.get(0));
@@ -33,7 +33,7 @@ class SparkJobTest {
 
     @Test
     void theJvmGetsSparksJava17FlagsAndTheDriverSettings() {
-        List<String> jvm = job("local[*]").command().subList(1, job("local[*]").command().indexOf("-cp"));
+        List<String> jvm = job("local[*]").jvmCommand().argv().subList(1, job("local[*]").jvmCommand().argv().indexOf("-cp"));
 
         // Without these Spark fails: StorageUtils cannot access sun.nio.ch.DirectBuffer (NOTES.md).
         assertTrue(jvm.contains("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"), jvm::toString);
@@ -44,7 +44,7 @@ class SparkJobTest {
 
     @Test
     void anyMasterPassesThroughToSparkSubmit() {
-        List<String> command = job("spark://cluster:7077").command();
+        List<String> command = job("spark://cluster:7077").jvmCommand().argv();
 
         assertEquals("spark://cluster:7077", command.get(command.indexOf("--master") + 1));
     }
@@ -59,12 +59,12 @@ class SparkJobTest {
         SparkJob job = job("local[2]");
 
         assertEquals("s3cret", job.environment().get(Env.CASSANDRA_PASSWORD));
-        assertTrue(job.command().stream().noneMatch(arg -> arg.contains("s3cret")), job.command()::toString);
+        assertTrue(job.jvmCommand().argv().stream().noneMatch(arg -> arg.contains("s3cret")), job.jvmCommand().argv()::toString);
     }
 
     @Test
     void describeLeavesTheClasspathOut() {
-        String described = job("local[2]").describe();
+        String described = job("local[2]").jvmCommand().describe();
 
         assertTrue(described.contains("-cp <2 jars> " + SparkJob.SPARK_SUBMIT), described);
         assertTrue(!described.contains("/spark/a.jar"), described);
