@@ -1,11 +1,9 @@
 package dev.listening.cli;
 
-import com.datastax.oss.driver.api.core.CqlSession;
 import dev.listening.cli.stack.ReplicationConverter;
 import dev.listening.contract.CassandraCredentials;
 import dev.listening.contract.options.CassandraOptions;
 import dev.listening.contract.options.KeyspaceOption;
-import dev.listening.cql.CassandraSessions;
 import dev.listening.cql.Replication;
 import dev.listening.cql.Schema;
 import picocli.CommandLine.Command;
@@ -32,11 +30,8 @@ public final class SchemaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Schema schema = Schema.load();
-        try (CqlSession session = CassandraSessions.openForSchema(cassandra.cassandra(), cassandra.datacenter(), Duration.ofSeconds(30),
-                CassandraCredentials.current(), keyspace.keyspace())) {
-            schema.apply(session, keyspace.keyspace(), replication);
-        }
+        Schema.load().apply(cassandra.cassandra(), cassandra.datacenter(), Duration.ofSeconds(30), CassandraCredentials.current(),
+                keyspace.keyspace(), replication);
         System.out.println("applied cql/create_db.cql to keyspace " + keyspace.keyspace() + " on " + cassandra.cassandra()
                 + " with " + replication.toCql());
         return 0;

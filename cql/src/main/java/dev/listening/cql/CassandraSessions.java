@@ -78,7 +78,7 @@ public final class CassandraSessions {
      * node agrees on the schema, but refreshes its copy of that keyspace's schema alone, not of every keyspace the
      * cluster holds (each test and benchmark makes its own, so a full refresh costs more with every run).
      */
-    public static CqlSession openForSchema(String hostPorts, String datacenter, Duration requestTimeout,
+    static CqlSession openForSchema(String hostPorts, String datacenter, Duration requestTimeout,
                                            Optional<CassandraCredentials> credentials, String keyspace) {
         return open(hostPorts, datacenter, requestTimeout, DefaultConsistencyLevel.LOCAL_ONE, credentials,
                 DriverConfigLoader.programmaticBuilder().withStringList(DefaultDriverOption.METADATA_SCHEMA_REFRESHED_KEYSPACES, List.of(keyspace)));

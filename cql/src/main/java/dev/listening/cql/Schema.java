@@ -1,6 +1,7 @@
 package dev.listening.cql;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import dev.listening.contract.CassandraCredentials;
 import dev.listening.contract.Names;
 import dev.listening.contract.UserError;
 
@@ -8,8 +9,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,6 +63,17 @@ public final class Schema {
             throw new UserError("keyspace '" + keyspace + "' is not a lower-case CQL identifier (letters, digits, _)");
         }
         return keyspace;
+    }
+
+    /**
+     * Applies the script on a session of its own, which refreshes only {@code keyspace}'s schema after each statement
+     * ({@link CassandraSessions#openForSchema}); the driver still waits until every node agrees.
+     */
+    public void apply(String hostPorts, String datacenter, Duration requestTimeout, Optional<CassandraCredentials> credentials,
+                      String keyspace, Replication replication) {
+        try (CqlSession session = CassandraSessions.openForSchema(hostPorts, datacenter, requestTimeout, credentials, keyspace)) {
+            apply(session, keyspace, replication);
+        }
     }
 
     public void apply(CqlSession session, String keyspace, Replication replication) {

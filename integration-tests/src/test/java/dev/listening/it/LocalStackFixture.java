@@ -177,10 +177,8 @@ public final class LocalStackFixture implements AutoCloseable {
         String keyspace = (cleaned.isEmpty() || !Character.isLetter(cleaned.charAt(0)) ? "k" + cleaned : cleaned);
         String suffix = "_" + NAMES.incrementAndGet() + "_" + UUID.randomUUID().toString().substring(0, 8);
         keyspace = keyspace.substring(0, Math.min(keyspace.length(), 48 - suffix.length())) + suffix;
-        try (CqlSession schemaSession = CassandraSessions.openForSchema(cassandraContactPoint(), datacenter(), REQUEST_TIMEOUT,
-                CassandraCredentials.current(), keyspace)) {
-            Schema.load().apply(schemaSession, keyspace, Replication.simple(1));
-        }
+        Schema.load().apply(cassandraContactPoint(), datacenter(), REQUEST_TIMEOUT, CassandraCredentials.current(), keyspace,
+                Replication.simple(1));
         return keyspace;
     }
 

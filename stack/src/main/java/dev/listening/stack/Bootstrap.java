@@ -1,10 +1,8 @@
 package dev.listening.stack;
 
-import com.datastax.oss.driver.api.core.CqlSession;
 import dev.listening.contract.CassandraCredentials;
 import dev.listening.contract.UserError;
 import dev.listening.contract.kafka.Topics;
-import dev.listening.cql.CassandraSessions;
 import dev.listening.cql.Replication;
 import dev.listening.cql.Schema;
 import org.apache.kafka.common.errors.InvalidTopicException;
@@ -52,9 +50,7 @@ public record Bootstrap(String topic, int partitions, String keyspace, Replicati
     public boolean apply(String kafka, String cassandraContactPoints, String datacenter, Optional<CassandraCredentials> credentials) {
         // Side by side: the two services do not wait for each other.
         CompletableFuture<Boolean> topicCreated = CompletableFuture.supplyAsync(() -> Topics.ensure(kafka, topic, partitions, REQUEST_TIMEOUT));
-        try (CqlSession session = CassandraSessions.openForSchema(cassandraContactPoints, datacenter, REQUEST_TIMEOUT, credentials, keyspace)) {
-            Schema.load().apply(session, keyspace, replication);
-        }
+        Schema.load().apply(cassandraContactPoints, datacenter, REQUEST_TIMEOUT, credentials, keyspace, replication);
         try {
             return topicCreated.join();
         } catch (CompletionException e) {
