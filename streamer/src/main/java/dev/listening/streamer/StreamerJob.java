@@ -74,11 +74,6 @@ public final class StreamerJob {
      */
     private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(60);
 
-    private static final Duration FIRST_TRIGGER_WAIT = Duration.ofSeconds(30);
-    private static final Duration FIRST_TRIGGER_POLL = Duration.ofMillis(100);
-    /** Spark's status message of a query whose trigger found nothing to read. */
-    private static final String WAITING_FOR_DATA = "Waiting for data to arrive";
-
     /** The job's exit code when the watchdog stopped a stalled stream. */
     public static final int EXIT_STALLED = 3;
     /** Spark names the thread that runs the micro-batches "stream execution thread for NAME [id = ...]". */
@@ -119,7 +114,6 @@ public final class StreamerJob {
                         TableWriter.of(conf, StatementFile.LISTENING_HISTORY_INSERT, config.keyspace(), config.consistency()),
                         TableWriter.of(conf, StatementFile.LISTENING_DEAD_LETTER_INSERT, config.keyspace(), config.consistency()),
                         retry, counter));
-        awaitFirstTrigger(history);
         SchedulerPools.use(spark.sparkContext(), SchedulerPools.ROLLUPS);
         StreamingQuery rollups = start(RollupStream.aggregate(ListeningPlan.valid(kafka(spark), songs), config.rollupLateness()).writeStream()
                         .outputMode(OutputMode.Update()), ROLLUP_QUERY_NAME, config.rollupInterval(),
@@ -229,24 +223,6 @@ public final class StreamerJob {
                     .start();
         } catch (TimeoutException e) {
             throw new UserError("the streaming query " + name + " did not start: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * The history's first trigger runs alone: cold (planning, code generation, the first connections), it took seconds
-     * of both cores, and the rollups' own cold first batch beside it (eight state stores opened) delayed the first rows
-     * a user can read. Bounded, so a history that has nothing to do at once holds the rollups back no longer.
-     */
-    private static void awaitFirstTrigger(StreamingQuery history) {
-        long giveUp = System.nanoTime() + FIRST_TRIGGER_WAIT.toNanos();
-        while (history.isActive() && history.lastProgress() == null && !WAITING_FOR_DATA.equals(history.status().message())
-                && System.nanoTime() < giveUp) {
-            try {
-                Thread.sleep(FIRST_TRIGGER_POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
         }
     }
 
