@@ -1,6 +1,7 @@
 package dev.listening.streamer;
 
 import dev.listening.contract.CassandraCredentials;
+import dev.listening.streamer.localfs.NioLocalFileSystem;
 import org.apache.spark.SparkConf;
 
 import java.util.Optional;
@@ -56,6 +57,7 @@ public final class SparkSettings {
         // After each batch that moves the watermark Spark would run one more, without data, only to evict expired
         // state: in update mode it emits nothing, and the next batch with data evicts the same state.
         conf.setIfMissing("spark.sql.streaming.noDataMicroBatches.enabled", "false");
+        NioLocalFileSystem.configureCheckpoint(conf, config.checkpoint());
         // Below the shutdown hook timeout (30 s), so a stop that hangs is reported, not cut off.
         conf.setIfMissing("spark.sql.streaming.stopTimeout", "20s");
         return conf;

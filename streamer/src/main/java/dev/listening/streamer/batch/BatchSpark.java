@@ -2,6 +2,7 @@ package dev.listening.streamer.batch;
 
 import dev.listening.contract.BatchOptions;
 import dev.listening.contract.CassandraCredentials;
+import dev.listening.streamer.localfs.NioLocalFileSystem;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -13,7 +14,7 @@ final class BatchSpark {
     }
 
     static SparkSession start(String appName, BatchOptions options) {
-        SparkConf conf = new SparkConf()
+        SparkConf conf = NioLocalFileSystem.configure(new SparkConf())
                 .setIfMissing("spark.master", "local[*]")
                 .setIfMissing("spark.app.name", appName)
                 // Dates and hours are UTC in the history; Parquet partitions and filters must agree.
