@@ -64,8 +64,11 @@ public final class StreamerJob {
     static final String ROLLUP_QUERY_NAME = "rollups";
     /** The rollup query's checkpoint, inside the job's. */
     static final String ROLLUP_CHECKPOINT = "rollups";
-    /** Runs before Spark's own hook stops the SparkContext under the query. */
-    private static final int STOP_QUERY_PRIORITY = ShutdownHookManager.SPARK_CONTEXT_SHUTDOWN_PRIORITY() + 1;
+    /**
+     * Runs first: before the hook of a local executor (Spark's default priority) shuts its task threads down, which
+     * made a batch launching tasks meet a stopped executor, and before Spark's hook stops the SparkContext.
+     */
+    private static final int STOP_QUERY_PRIORITY = ShutdownHookManager.DEFAULT_SHUTDOWN_PRIORITY() + 1;
     private static final Duration CANCELLED_JOBS_GRACE = Duration.ofSeconds(10);
     private static final Duration CANCELLED_JOBS_POLL = Duration.ofMillis(50);
     /**
