@@ -17,9 +17,8 @@ import java.util.Set;
 /**
  * Hadoop's local file system ({@code file:} paths) with the two calls that, without Hadoop's native library
  * (none is published for Maven), start a process each made by the JDK instead: setting a new file's
- * permissions ({@code chmod}) and asking whether a path is a symbolic link ({@code readlink}). Writing a local
- * checkpoint and its state stores through Hadoop's own made the streaming job start some 75 processes a
- * second (docs/performance.md).
+ * permissions ({@code chmod}) and asking whether a path is a symbolic link ({@code readlink}). Through Hadoop's
+ * own, every file of a local checkpoint or state store waited for such processes (docs/performance.md).
  */
 public final class NioLocalFileSystem extends LocalFileSystem {
     private static final String FILE_IMPL = "spark.hadoop.fs.file.impl";
