@@ -33,7 +33,8 @@ class SparkJobTest {
 
     @Test
     void theJvmGetsSparksJava17FlagsAndTheDriverSettings() {
-        List<String> jvm = job("local[*]").jvmCommand().argv().subList(1, job("local[*]").jvmCommand().argv().indexOf("-cp"));
+        List<String> command = job("local[*]").jvmCommand().argv();
+        List<String> jvm = command.subList(1, command.indexOf("-cp"));
 
         // Without these Spark fails: StorageUtils cannot access sun.nio.ch.DirectBuffer (NOTES.md).
         assertTrue(jvm.contains("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"), jvm::toString);
@@ -59,7 +60,8 @@ class SparkJobTest {
         SparkJob job = job("local[2]");
 
         assertEquals("s3cret", job.environment().get(Env.CASSANDRA_PASSWORD));
-        assertTrue(job.jvmCommand().argv().stream().noneMatch(arg -> arg.contains("s3cret")), job.jvmCommand().argv()::toString);
+        List<String> command = job.jvmCommand().argv();
+        assertTrue(command.stream().noneMatch(arg -> arg.contains("s3cret")), command::toString);
     }
 
     @Test

@@ -15,10 +15,10 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Hadoop's local file system ({@code file:} paths) with the two calls that, without Hadoop's native library
- * (none is published for Maven), start a process each made by the JDK instead: setting a new file's
- * permissions ({@code chmod}) and asking whether a path is a symbolic link ({@code readlink}). Through Hadoop's
- * own, every file of a local checkpoint or state store waited for such processes (docs/performance.md).
+ * Hadoop's local file system ({@code file:} paths), except for two calls made with the JDK's own file API: setting a
+ * new file's permissions and asking whether a path is a symbolic link. Without Hadoop's native library (none is
+ * published to Maven) Hadoop runs {@code chmod} and {@code readlink} processes for them, and every file of a local
+ * checkpoint or state store waited for those processes (docs/performance.md).
  */
 public final class NioLocalFileSystem extends LocalFileSystem {
     private static final String FILE_IMPL = "spark.hadoop.fs.file.impl";
